@@ -1,0 +1,45 @@
+// Small pieces every handler shares: who is calling, JSON renderings, list parameters.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/accounts/account_service.hpp"
+#include "domain/accounts/model.hpp"
+#include "http/problem.hpp"
+#include "http/router.hpp"
+
+namespace lifeline::api {
+
+// The session cookie: the __Host- prefix pins it to this origin when it can be Secure.
+std::string_view session_cookie_name(bool secure);
+
+domain::Actor actor_of(const http::Context& context);
+std::int64_t session_id_of(const http::Context& context);
+
+nlohmann::json organisation_json(const domain::Organisation& organisation);
+nlohmann::json user_json(const domain::User& user);
+
+template <class T, class Render>
+nlohmann::json page_json(const domain::Page<T>& page, Render render) {
+  auto items = nlohmann::json::array();
+  for (const auto& item : page.items) items.push_back(render(item));
+  nlohmann::json next = nullptr;
+  if (page.next_cursor) next = std::to_string(*page.next_cursor);
+  return {{"items", std::move(items)}, {"next_cursor", std::move(next)}};
+}
+
+struct ListParameters {
+  std::int64_t after_id = 0;
+  int limit = 0;
+};
+// Reads ?cursor=&limit=; a malformed value is a 400, not a silent default.
+Result<ListParameters> list_parameters(const http::Request& request);
+
+// Parses a path parameter that must be a positive integer id.
+Result<std::int64_t> id_parameter(const http::Context& context, std::string_view name);
+
+}  // namespace lifeline::api

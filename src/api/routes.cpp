@@ -1,0 +1,16 @@
+// Every route of the API, in one list.
+#include "api/services.hpp"
+
+namespace lifeline::api {
+
+void add_routes(http::Router& router, Services& services) {
+  add_health_routes(router, services);
+  add_openapi_route(router);
+  add_auth_routes(router, services);
+  add_me_routes(router, services);
+  add_meta_routes(router, services);
+  add_organisation_routes(router, services);
+  add_user_routes(router, services);
+}
+
+}  // namespace lifeline::api

@@ -1,0 +1,86 @@
+// The route table against its two contracts: every route declares an access rule, and the
+// OpenAPI document describes exactly the routes there are.
+#include <filesystem>
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "api/services.hpp"
+#include "crypto/init.hpp"
+#include "crypto/key_store.hpp"
+#include "http/metrics.hpp"
+#include "storage/repositories/account_repository.hpp"
+
+namespace lifeline::api {
+std::string_view openapi_document();
+
+namespace {
+
+std::string lower(std::string_view method) {
+  std::string text(method);
+  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+class RouteTable : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    crypto::initialise();
+    dir_ = std::filesystem::temp_directory_path() /
+           ("lifeline-routes-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    keys_.emplace(crypto::KeyStore::create(dir_ / "lifeline.key").value());
+    db_ = storage::open_database({"sqlite:" + (dir_ / "lifeline.db").string()}).value();
+    ASSERT_TRUE(storage::migrate(*db_));
+    repository_.emplace(*db_);
+    accounts_.emplace(*repository_, *keys_, clock_, domain::AccountPolicy{});
+    services_.emplace(Services{*accounts_, *db_, metrics_, domain::AccountPolicy{}});
+    add_routes(router_, *services_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::filesystem::path dir_;
+  std::optional<crypto::KeyStore> keys_;
+  std::unique_ptr<storage::Database> db_;
+  std::optional<storage::AccountRepository> repository_;
+  SystemClock clock_;
+  std::optional<domain::AccountService> accounts_;
+  http::Metrics metrics_;
+  std::optional<Services> services_;
+  http::Router router_;
+};
+
+TEST_F(RouteTable, EveryRouteDeclaresAnAccessRule) {
+  ASSERT_FALSE(router_.routes().empty());
+  for (const auto& route : router_.routes()) {
+    EXPECT_TRUE(route.access.has_value())
+        << to_string(route.method) << " " << route.pattern << " has no access rule";
+  }
+}
+
+TEST_F(RouteTable, OnlyPublicEndpointsAreOpenToAnyone) {
+  const std::set<std::string> public_routes = {"/healthz", "/readyz", "/metrics",
+                                               "/api/v1/openapi.json", "/api/v1/auth/login"};
+  for (const auto& route : router_.routes()) {
+    if (route.access && route.access->kind == http::AccessRule::Kind::anyone) {
+      EXPECT_TRUE(public_routes.contains(route.pattern)) << route.pattern << " is open to anyone";
+    }
+  }
+}
+
+TEST_F(RouteTable, OpenApiDocumentDescribesExactlyTheRoutes) {
+  const auto document = nlohmann::json::parse(openapi_document());
+  std::set<std::string> documented;
+  for (const auto& [path, operations] : document.at("paths").items()) {
+    for (const auto& [method, operation] : operations.items()) documented.insert(method + " " + path);
+  }
+  std::set<std::string> routed;
+  for (const auto& route : router_.routes()) routed.insert(lower(to_string(route.method)) + " " + route.pattern);
+  for (const auto& entry : routed) EXPECT_TRUE(documented.contains(entry)) << entry << " is not documented";
+  for (const auto& entry : documented) EXPECT_TRUE(routed.contains(entry)) << entry << " has no route";
+}
+
+}  // namespace
+}  // namespace lifeline::api

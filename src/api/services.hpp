@@ -1,0 +1,34 @@
+// What the API handlers are given to work with; wired by src/app.
+#pragma once
+
+#include <string>
+
+#include "domain/accounts/account_service.hpp"
+#include "http/router.hpp"
+#include "storage/database.hpp"
+
+namespace lifeline::http {
+class Metrics;
+}
+
+namespace lifeline::api {
+
+struct Services {
+  domain::AccountService& accounts;
+  storage::Database& database;
+  http::Metrics& metrics;
+  domain::AccountPolicy policy;  // for cookie lifetimes
+};
+
+// Adds every API route; each handler file contributes its own.
+void add_routes(http::Router& router, Services& services);
+
+void add_health_routes(http::Router& router, Services& services);
+void add_auth_routes(http::Router& router, Services& services);
+void add_me_routes(http::Router& router, Services& services);
+void add_organisation_routes(http::Router& router, Services& services);
+void add_user_routes(http::Router& router, Services& services);
+void add_meta_routes(http::Router& router, Services& services);
+void add_openapi_route(http::Router& router);
+
+}  // namespace lifeline::api

@@ -1,0 +1,116 @@
+// lifeline: the server and its command-line tasks.
+#include <cstdlib>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "app/commands.hpp"
+#include "app/config.hpp"
+#include "crypto/init.hpp"
+#include "domain/accounts/vocabulary.hpp"
+
+namespace {
+
+using lifeline::app::Config;
+
+// Subcommands are registered with a callback that runs once configuration is loaded.
+struct Cli {
+  CLI::App app{"Lifeline: the information system against trafficking in human beings"};
+  std::string config_file;
+  std::function<int(const Config&)> command;
+};
+
+void add_server_commands(Cli& cli) {
+  cli.app.add_subcommand("serve", "Serve the API and the browser UI")->callback([&] {
+    cli.command = lifeline::app::run_serve;
+  });
+  cli.app.add_subcommand("migrate", "Apply pending database migrations")->callback([&] {
+    cli.command = lifeline::app::run_migrate;
+  });
+  cli.app.add_subcommand("version", "Print the version")->callback([&] {
+    cli.command = [](const Config&) { return lifeline::app::run_version(); };
+  });
+  auto* backup = cli.app.add_subcommand("backup", "Write a consistent copy of the database");
+  static std::string destination;
+  backup->add_option("--to", destination, "File to write (must not exist)")->required();
+  backup->callback([&] { cli.command = [](const Config& c) { return lifeline::app::run_backup(c, destination); }; });
+  auto* audit = cli.app.add_subcommand("audit", "Audit trail tasks")->require_subcommand(1);
+  audit->add_subcommand("verify", "Check the audit trail's hash chain")->callback([&] {
+    cli.command = lifeline::app::run_audit_verify;
+  });
+  auto* keys = cli.app.add_subcommand("keys", "Key file tasks")->require_subcommand(1);
+  keys->add_subcommand("rotate", "Make a new field key current and re-encrypt every field")->callback([&] {
+    cli.command = lifeline::app::run_keys_rotate;
+  });
+}
+
+std::vector<std::string> ids(std::span<const std::string_view> list) {
+  return {list.begin(), list.end()};
+}
+
+void add_account_commands(Cli& cli) {
+  auto* org = cli.app.add_subcommand("org", "Organisations")->require_subcommand(1);
+  auto* org_add = org->add_subcommand("add", "Create an organisation and print its id");
+  static std::string org_name;
+  static std::string org_type;
+  org_add->add_option("--name", org_name, "Name")->required();
+  org_add->add_option("--type", org_type, "Type")->required()->check(
+      CLI::IsMember(ids(lifeline::domain::organisation_types())));
+  org_add->callback([&] { cli.command = [](const Config& c) { return lifeline::app::run_org_add(c, org_name, org_type); }; });
+
+  auto* user = cli.app.add_subcommand("user", "Users")->require_subcommand(1);
+  static lifeline::app::UserAddOptions add;
+  auto* user_add = user->add_subcommand("add", "Create a user and print its id");
+  user_add->add_option("--org", add.organisation_id, "Organisation id")->required();
+  user_add->add_option("--username", add.username, "Username")->required();
+  user_add->add_option("--display-name", add.display_name, "Name shown in the UI");
+  user_add->add_option("--role", add.roles, "Role (repeat for several)")->required()->check(
+      CLI::IsMember(ids(lifeline::domain::roles())));
+  user_add->add_flag("--password-stdin", add.password_from_stdin,
+                     "Read the one-time password from standard input");
+  user_add->callback([&] { cli.command = [](const Config& c) { return lifeline::app::run_user_add(c, add); }; });
+
+  static std::string username;
+  static bool password_stdin = false;
+  auto* passwd = user->add_subcommand("passwd", "Set a one-time password the user must change");
+  passwd->add_option("--username", username, "Username")->required();
+  passwd->add_flag("--password-stdin", password_stdin, "Read the password from standard input");
+  passwd->callback([&] { cli.command = [](const Config& c) { return lifeline::app::run_user_passwd(c, username, password_stdin); }; });
+  auto* disable = user->add_subcommand("disable", "Disable a user and end their sessions");
+  disable->add_option("--username", username, "Username")->required();
+  disable->callback([&] { cli.command = [](const Config& c) { return lifeline::app::run_user_disable(c, username); }; });
+}
+
+bool configure_logging(const Config& config) {
+  const auto level = spdlog::level::from_str(config.log_level);
+  if (level == spdlog::level::off && config.log_level != "off") {
+    std::cerr << "lifeline: log.level must be one of trace, debug, info, warn, error, critical, off\n";
+    return false;
+  }
+  spdlog::set_level(level);
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ %v", spdlog::pattern_time_type::utc);
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Cli cli;
+  cli.app.add_option("--config", cli.config_file, "TOML configuration file");
+  cli.app.require_subcommand(1);
+  add_server_commands(cli);
+  add_account_commands(cli);
+  CLI11_PARSE(cli.app, argc, argv);
+
+  std::optional<std::filesystem::path> file;
+  if (!cli.config_file.empty()) file = cli.config_file;
+  auto config = lifeline::app::load_config(file, [](const char* name) { return std::getenv(name); });
+  if (!config) {
+    std::cerr << "lifeline: " << config.error().message << "\n";
+    return 1;
+  }
+  if (!configure_logging(*config)) return 1;
+  lifeline::crypto::initialise();
+  return cli.command(*config);
+}

@@ -1,0 +1,216 @@
+// Labelled form controls and the message region that reports results.
+import { ApiError, NETWORK_ERROR_STATUS } from './api';
+import { h, replaceContent, uniqueId } from './dom';
+import { t } from './i18n';
+
+export interface InputOptions {
+  label: string;
+  name: string;
+  type?: 'text' | 'password' | 'email' | 'search';
+  autocomplete?: string;
+  required?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  inputMode?: 'text' | 'numeric';
+  hint?: string;
+  value?: string;
+  /** Names may start words with capitals on phone keyboards; everything else is typed as is. */
+  capitalize?: 'off' | 'words';
+}
+
+export interface LabelledInput {
+  row: HTMLDivElement;
+  input: HTMLInputElement;
+}
+
+export function inputField(options: InputOptions): LabelledInput {
+  const id = uniqueId(options.name);
+  const hintId = options.hint ? `${id}-hint` : undefined;
+  const input = h('input', {
+    attrs: {
+      id,
+      name: options.name,
+      type: options.type ?? 'text',
+      autocomplete: options.autocomplete ?? 'off',
+      required: options.required ?? false,
+      minlength: options.minLength,
+      maxlength: options.maxLength,
+      inputmode: options.inputMode,
+      // Browser spell-checking services may send the text elsewhere; what is typed
+      // here can be personal data, so it stays on the device.
+      spellcheck: 'false',
+      autocapitalize: options.capitalize ?? 'off',
+      'aria-describedby': hintId,
+    },
+  });
+  if (options.value !== undefined) input.value = options.value;
+  const row = h(
+    'div',
+    { class: 'field' },
+    h('label', { attrs: { for: id } }, options.label),
+    input,
+    hintId ? h('p', { class: 'hint', attrs: { id: hintId } }, options.hint) : null,
+  );
+  return { row, input };
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+export interface LabelledSelect {
+  row: HTMLDivElement;
+  select: HTMLSelectElement;
+}
+
+export function selectField(label: string, name: string, options: readonly SelectOption[]): LabelledSelect {
+  const id = uniqueId(name);
+  const select = h(
+    'select',
+    { attrs: { id, name, required: true } },
+    ...options.map((option) => h('option', { attrs: { value: option.value } }, option.label)),
+  );
+  const row = h('div', { class: 'field' }, h('label', { attrs: { for: id } }, label), select);
+  return { row, select };
+}
+
+export interface CheckboxGroup {
+  fieldset: HTMLFieldSetElement;
+  checkedValues(): string[];
+  setChecked(values: readonly string[]): void;
+}
+
+export function checkboxGroup(legend: string, name: string, options: readonly SelectOption[]): CheckboxGroup {
+  const boxes = options.map((option) => {
+    const id = uniqueId(name);
+    const box = h('input', { attrs: { id, name, type: 'checkbox', value: option.value } });
+    return { box, row: h('div', { class: 'check' }, box, h('label', { attrs: { for: id } }, option.label)) };
+  });
+  const fieldset = h(
+    'fieldset',
+    { class: 'checks', attrs: { 'data-field': name } },
+    h('legend', {}, legend),
+    ...boxes.map((entry) => entry.row),
+  );
+  return {
+    fieldset,
+    checkedValues: () => boxes.filter((entry) => entry.box.checked).map((entry) => entry.box.value),
+    setChecked: (values) => {
+      for (const entry of boxes) entry.box.checked = values.includes(entry.box.value);
+    },
+  };
+}
+
+export function submitButton(label: string): HTMLButtonElement {
+  return h('button', { class: 'primary', attrs: { type: 'submit' } }, label);
+}
+
+/** A button that acts (not submitting a form). */
+export function actionButton(label: string, onClick: () => void, kind = 'secondary'): HTMLButtonElement {
+  return h('button', { class: kind, attrs: { type: 'button' }, on: { click: () => onClick() } }, label);
+}
+
+/** The user-facing sentence for an error: the server's own detail when it gave one. */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === NETWORK_ERROR_STATUS) return t('error.network');
+    if (error.detail) return error.detail;
+    if (error.status === 429) return t('error.throttled');
+    if (error.status === 403) return t('error.forbidden');
+    return error.title || t('error.generic');
+  }
+  return t('error.generic');
+}
+
+/**
+ * The live region of a page: screen readers announce what is written here,
+ * so results of an action are heard without moving focus.
+ */
+export class StatusRegion {
+  readonly element: HTMLDivElement;
+  private invalidControls: Element[] = [];
+
+  constructor() {
+    this.element = h('div', { class: 'status', attrs: { 'aria-live': 'assertive', 'aria-atomic': 'true' } });
+  }
+
+  clear(): void {
+    this.element.className = 'status';
+    this.element.replaceChildren();
+    for (const control of this.invalidControls) control.removeAttribute('aria-invalid');
+    this.invalidControls = [];
+  }
+
+  success(text: string): void {
+    this.show('status success', text);
+  }
+
+  info(text: string): void {
+    this.show('status info', text);
+  }
+
+  /** An error found before anything was sent, e.g. two passwords that differ. */
+  invalid(text: string): void {
+    this.show('status error', text);
+  }
+
+  /** Shows an error; field errors are listed and their inputs marked invalid within `form`. */
+  error(error: unknown, form?: HTMLFormElement): void {
+    this.show('status error', errorText(error));
+    if (error instanceof ApiError && error.errors.length > 0) {
+      this.element.appendChild(h('ul', {}, ...error.errors.map((item) => h('li', {}, this.describeField(item.field, item.message, form)))));
+    }
+  }
+
+  private show(className: string, text: string): void {
+    this.clear();
+    this.element.className = className;
+    replaceContent(this.element, h('p', {}, text));
+  }
+
+  private describeField(field: string, message: string, form?: HTMLFormElement): string {
+    const control = form ? findControl(form, field) : null;
+    if (!control) return field ? `${field}: ${message}` : message;
+    control.setAttribute('aria-invalid', 'true');
+    this.invalidControls.push(control);
+    const label = control.id ? form?.querySelector(`label[for="${CSS.escape(control.id)}"]`) : null;
+    const name = label?.textContent ?? control.querySelector('legend')?.textContent ?? field;
+    return `${name}: ${message}`;
+  }
+}
+
+function findControl(form: HTMLFormElement, field: string): Element | null {
+  const escaped = CSS.escape(field);
+  return form.querySelector(`[name="${escaped}"]:not([type="checkbox"]), [data-field="${escaped}"]`);
+}
+
+/**
+ * Runs a form's submit handler with the form marked busy (buttons disabled) so
+ * an action cannot be sent twice; errors go to the status region.
+ */
+export function handleSubmit(
+  form: HTMLFormElement,
+  status: StatusRegion,
+  handler: () => Promise<void>,
+): void {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void runBusy(form, status, handler);
+  });
+}
+
+export async function runBusy(container: HTMLElement, status: StatusRegion, action: () => Promise<void>): Promise<void> {
+  const buttons = [...container.querySelectorAll('button')];
+  container.setAttribute('aria-busy', 'true');
+  for (const button of buttons) button.disabled = true;
+  status.clear();
+  try {
+    await action();
+  } catch (error) {
+    status.error(error, container instanceof HTMLFormElement ? container : undefined);
+  } finally {
+    container.removeAttribute('aria-busy');
+    for (const button of buttons) button.disabled = false;
+  }
+}

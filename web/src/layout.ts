@@ -1,0 +1,105 @@
+// The frame around every page: header (name, user, language, sign out),
+// main navigation, and the <main> landmark the page content goes into.
+import { h } from './dom';
+import { LANGUAGES, LANGUAGE_NAMES, language, t, type Language, type MessageKey } from './i18n';
+import { href } from './router';
+import { ADMINISTRATOR, currentUser, hasRole } from './session';
+
+export interface FrameActions {
+  onLanguageChange(next: Language): void;
+  onSignOut(): void;
+}
+
+interface NavEntry {
+  path: string;
+  label: MessageKey;
+  /** Routes under this prefix mark the entry as current. */
+  section: string;
+  visible: () => boolean;
+}
+
+const NAV_ENTRIES: readonly NavEntry[] = [
+  { path: '/', label: 'nav.home', section: '/', visible: () => true },
+  { path: '/admin/orgs', label: 'nav.administration', section: '/admin', visible: () => hasRole(ADMINISTRATOR) },
+  { path: '/security', label: 'nav.security', section: '/security', visible: () => true },
+];
+
+export const MAIN_ID = 'main';
+
+function isCurrent(entry: NavEntry, path: string): boolean {
+  return entry.section === '/' ? path === '/' : path.startsWith(entry.section);
+}
+
+function skipLink(): HTMLAnchorElement {
+  // A plain "#main" link would be read by the hash router as a route, so move focus by hand.
+  return h(
+    'a',
+    {
+      class: 'skip-link',
+      attrs: { href: `#${MAIN_ID}` },
+      on: {
+        click: (event) => {
+          event.preventDefault();
+          document.getElementById(MAIN_ID)?.focus();
+        },
+      },
+    },
+    t('nav.skip'),
+  );
+}
+
+function languageSwitch(actions: FrameActions): HTMLElement {
+  const select = h(
+    'select',
+    {
+      attrs: { id: 'language-switch', name: 'language' },
+      on: { change: () => actions.onLanguageChange(select.value as Language) },
+    },
+    ...LANGUAGES.map((code) =>
+      h('option', { attrs: { value: code, lang: code, selected: code === language() } }, LANGUAGE_NAMES[code]),
+    ),
+  );
+  return h('div', { class: 'language' }, h('label', { attrs: { for: 'language-switch' } }, t('header.language')), select);
+}
+
+function userBlock(actions: FrameActions): HTMLElement | null {
+  const me = currentUser();
+  if (!me) return null;
+  return h(
+    'div',
+    { class: 'who' },
+    h('span', { class: 'who-name' }, me.user.display_name || me.user.username),
+    h('span', { class: 'who-org' }, me.organisation.name),
+    h('button', { class: 'link-button', attrs: { type: 'button' }, on: { click: () => actions.onSignOut() } }, t('header.signOut')),
+  );
+}
+
+function header(actions: FrameActions): HTMLElement {
+  return h(
+    'header',
+    { class: 'app-header' },
+    skipLink(),
+    h('a', { class: 'brand', attrs: { href: href('/') } }, t('app.name')),
+    h('div', { class: 'header-tools' }, userBlock(actions), languageSwitch(actions)),
+  );
+}
+
+function navigation(path: string): HTMLElement | null {
+  const me = currentUser();
+  // Until the one-time password is replaced, the only place to go is the password page.
+  if (!me || me.user.must_change_password) return null;
+  const items = NAV_ENTRIES.filter((entry) => entry.visible()).map((entry) =>
+    h(
+      'li',
+      {},
+      h('a', { attrs: { href: href(entry.path), 'aria-current': isCurrent(entry, path) ? 'page' : undefined } }, t(entry.label)),
+    ),
+  );
+  return h('nav', { class: 'app-nav', attrs: { 'aria-label': t('nav.label') } }, h('ul', {}, ...items));
+}
+
+export function frame(path: string, content: HTMLElement, actions: FrameActions): HTMLElement[] {
+  const main = h('main', { attrs: { id: MAIN_ID, tabindex: -1 } }, content);
+  const nav = navigation(path);
+  return [header(actions), ...(nav ? [nav] : []), main];
+}

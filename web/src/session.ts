@@ -1,0 +1,59 @@
+// Who is signed in, kept in memory for the life of the page.
+import { ApiError, setCsrfToken } from './api';
+import { fetchMe, fetchVocabularies } from './endpoints';
+import type { Me, Vocabularies } from './types';
+
+let me: Me | null = null;
+let vocabularies: Vocabularies | null = null;
+
+export function currentUser(): Me | null {
+  return me;
+}
+
+export function hasRole(role: string): boolean {
+  return me?.roles.includes(role) ?? false;
+}
+
+export const ADMINISTRATOR = 'administrator';
+
+/** Asks the server who we are. Returns null when nobody is signed in. */
+export async function loadSession(): Promise<Me | null> {
+  try {
+    me = await fetchMe();
+    setCsrfToken(me.csrf_token);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      forgetSession();
+      return null;
+    }
+    throw error;
+  }
+  return me;
+}
+
+/** Drops everything known about the signed-in user (after sign-out or expiry). */
+export function forgetSession(): void {
+  me = null;
+  vocabularies = null;
+  setCsrfToken(null);
+}
+
+/** Organisation types and roles; they change only with a server release, so ask once. */
+export async function loadVocabularies(): Promise<Vocabularies> {
+  vocabularies ??= await fetchVocabularies();
+  return vocabularies;
+}
+
+// Where to go after signing in: the page that was asked for before the sign-in page.
+let destination = '/';
+const NOT_A_DESTINATION = new Set(['/login', '/password']);
+
+export function rememberDestination(path: string): void {
+  destination = NOT_A_DESTINATION.has(path) ? '/' : path;
+}
+
+export function takeDestination(): string {
+  const path = destination;
+  destination = '/';
+  return path;
+}

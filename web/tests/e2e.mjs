@@ -1,0 +1,414 @@
+#!/usr/bin/env node
+// End-to-end check of the Lifeline web interface against the real server.
+//
+// Starts `lifeline serve` on a free port with a fresh data directory, then
+// drives Chromium through the first administrator's journey: forced password
+// change, language switch, creating an organisation and a user, disabling
+// that user, signing out, and the disabled user being refused.
+//
+// Needs: LIFELINE_BIN (path of the lifeline executable) and a built web/dist
+// (`npm run build`). Chromium: /usr/bin/chromium unless CHROMIUM_BIN is set.
+// Prints "N passed, N failed" as its last line; exits non-zero on failure.
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
+const DIST_DIR = path.join(WEB_DIR, 'dist');
+const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const HEALTH_TIMEOUT_MS = 20_000;
+const ACTION_TIMEOUT_MS = 15_000;
+
+const en = readMessages('en');
+const ru = readMessages('ru');
+
+const ADMIN = { username: 'admin', password: 'Correct-Horse-Battery-1', newPassword: 'Staple-Lantern-Orchard-42' };
+const NEW_ORG = { name: 'Safe Harbour Association', type: 'ngo' };
+const NEW_USER = { username: 'responder1', displayName: 'Rita Responder', password: 'Temporary-Pass-2024' };
+
+function readMessages(language) {
+  return JSON.parse(readFileSync(path.join(WEB_DIR, 'src', 'i18n', `${language}.json`), 'utf8'));
+}
+
+// ---------------------------------------------------------------- environment
+
+/** Everything started by the test, so that cleanup can stop it whatever happened. */
+const env = {
+  bin: process.env.LIFELINE_BIN,
+  tempDir: null,
+  dataDir: null,
+  profileDir: null,
+  port: 0,
+  baseUrl: '',
+  server: null,
+  serverLog: [],
+  context: null,
+  page: null,
+  orgId: null,
+  pageProblems: [],
+};
+
+function requireBinary() {
+  assert.ok(env.bin, 'LIFELINE_BIN is not set: point it at the lifeline executable, e.g. LIFELINE_BIN=../build/src/app/lifeline');
+  env.bin = path.resolve(env.bin);
+  assert.ok(existsSync(env.bin), `LIFELINE_BIN does not exist: ${env.bin}`);
+  accessSync(env.bin, constants.X_OK);
+  assert.ok(existsSync(path.join(DIST_DIR, 'index.html')), `${DIST_DIR}/index.html is missing: run npm run build first`);
+  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (set CHROMIUM_BIN)`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function lifelineEnv() {
+  return {
+    ...process.env,
+    LIFELINE_DATA_DIR: env.dataDir,
+    LIFELINE_SERVER_PORT: String(env.port),
+    LIFELINE_SERVER_HOST: '127.0.0.1',
+    LIFELINE_SERVER_STATIC_DIR: DIST_DIR,
+  };
+}
+
+/** Runs a lifeline command and returns the last non-empty line of its output (the new id). */
+function runCli(args, stdin) {
+  return new Promise((resolve, reject) => {
+    const child = execFile(env.bin, args, { env: lifelineEnv(), timeout: 30_000 }, (error, stdout, stderr) => {
+      if (error) {
+        reject(new Error(`lifeline ${args.join(' ')} failed: ${error.message}\n${stderr}`));
+        return;
+      }
+      const lines = stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+      resolve(lines.at(-1) ?? '');
+    });
+    if (stdin !== undefined) child.stdin.end(stdin);
+  });
+}
+
+function rememberLog(chunk) {
+  env.serverLog.push(...chunk.toString().split('\n').filter(Boolean));
+  if (env.serverLog.length > 200) env.serverLog.splice(0, env.serverLog.length - 200);
+}
+
+function startServer() {
+  env.server = spawn(env.bin, ['serve'], { env: lifelineEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  env.server.stdout.on('data', rememberLog);
+  env.server.stderr.on('data', rememberLog);
+  env.server.exited = new Promise((resolve) => env.server.once('exit', (code, signal) => resolve({ code, signal })));
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitForHealth() {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let serverEnded = null;
+  env.server.exited.then((how) => (serverEnded = how));
+  while (Date.now() < deadline) {
+    if (serverEnded) throw new Error(`lifeline serve exited early (${JSON.stringify(serverEnded)})`);
+    try {
+      const response = await fetch(`${env.baseUrl}/healthz`);
+      if (response.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(200);
+  }
+  throw new Error(`GET /healthz did not answer 200 within ${HEALTH_TIMEOUT_MS / 1000} s`);
+}
+
+/** Expected API refusals (401 before sign-in, 401 for a disabled user) are logged by Chromium too; they are not faults. */
+function isExpectedApiRefusal(message) {
+  const url = message.location()?.url ?? '';
+  const status = /status of (\d{3})/.exec(message.text())?.[1];
+  return message.text().startsWith('Failed to load resource') && url.includes('/api/v1/') && Number(status) < 500;
+}
+
+async function openBrowser() {
+  env.context = await chromium.launchPersistentContext(env.profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: 'en-GB',
+    viewport: { width: 1280, height: 900 },
+  });
+  // Report every CSP violation as a console error, which the listener below collects.
+  await env.context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+    });
+  });
+  env.page = env.context.pages()[0] ?? (await env.context.newPage());
+  env.page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  env.page.on('console', (message) => {
+    if (message.type() === 'error' && !isExpectedApiRefusal(message)) env.pageProblems.push(`console: ${message.text()}`);
+  });
+  env.page.on('pageerror', (error) => env.pageProblems.push(`page error: ${error.message}`));
+}
+
+async function stopServer() {
+  if (!env.server || env.server.exitCode !== null || env.server.signalCode !== null) return;
+  env.server.kill('SIGTERM');
+  const stopped = await Promise.race([env.server.exited, sleep(5_000).then(() => null)]);
+  if (!stopped) {
+    env.server.kill('SIGKILL');
+    await env.server.exited;
+  }
+}
+
+async function cleanup() {
+  await env.context?.close().catch(() => {});
+  await stopServer().catch(() => {});
+  if (env.tempDir) await rm(env.tempDir, { recursive: true, force: true }).catch(() => {});
+}
+
+// ---------------------------------------------------------------- page helpers
+
+const hashOf = (page) => new URL(page.url()).hash;
+
+async function expectRoute(route) {
+  await env.page.waitForFunction((expected) => window.location.hash === expected, `#${route}`);
+}
+
+async function expectHeading(text) {
+  await env.page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor();
+}
+
+async function signIn(username, password) {
+  const { page } = env;
+  await page.getByLabel(en['login.username'], { exact: true }).fill(username);
+  await page.getByLabel(en['login.password'], { exact: true }).fill(password);
+  const answer = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/login'));
+  await page.getByRole('button', { name: en['login.submit'], exact: true }).click();
+  return answer;
+}
+
+async function statusText() {
+  return (await env.page.locator('main .status').first().textContent())?.trim() ?? '';
+}
+
+function userRow(username) {
+  return env.page.locator('main table tbody tr').filter({ has: env.page.getByRole('cell', { name: username, exact: true }) });
+}
+
+// ---------------------------------------------------------------- steps
+
+const steps = [
+  ['lifeline binary and web build are present', async () => {
+    requireBinary();
+  }],
+
+  ['data directory is prepared with an organisation and an administrator', async () => {
+    env.tempDir = await mkdtemp(path.join(os.tmpdir(), 'lifeline-e2e-'));
+    env.dataDir = path.join(env.tempDir, 'data');
+    env.profileDir = path.join(env.tempDir, 'chromium-profile');
+    env.port = await freePort();
+    env.baseUrl = `http://127.0.0.1:${env.port}`;
+    await mkdir(env.dataDir, { mode: 0o700 });
+    env.orgId = await runCli(['org', 'add', '--name', 'National Referral Office', '--type', 'competent_authority']);
+    assert.match(env.orgId, /^\d+$/, `org add printed no id: "${env.orgId}"`);
+    const userId = await runCli(
+      ['user', 'add', '--org', env.orgId, '--username', ADMIN.username, '--role', 'administrator', '--password-stdin'],
+      `${ADMIN.password}\n`,
+    );
+    assert.match(userId, /^\d+$/, `user add printed no id: "${userId}"`);
+  }],
+
+  ['server starts and answers /healthz', async () => {
+    startServer();
+    await waitForHealth();
+  }],
+
+  ['index.html is served under the Content-Security-Policy', async () => {
+    const response = await fetch(`${env.baseUrl}/`);
+    assert.equal(response.status, 200);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'/, `CSP header: "${csp}"`);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, `CSP header: "${csp}"`);
+    assert.match(await response.text(), /<div id="app">/);
+  }],
+
+  ['browser opens on the sign-in page', async () => {
+    await openBrowser();
+    await env.page.goto(`${env.baseUrl}/`);
+    await expectRoute('/login');
+    await expectHeading(en['login.title']);
+  }],
+
+  ['administrator signs in and is sent to change the one-time password', async () => {
+    const answer = await signIn(ADMIN.username, ADMIN.password);
+    assert.equal(answer.status(), 200, `sign-in answered ${answer.status()}`);
+    await expectRoute('/password');
+    await expectHeading(en['password.title']);
+    // Every other page leads back here until the password is changed.
+    await env.page.goto(`${env.baseUrl}/#/admin/users`);
+    await expectRoute('/password');
+  }],
+
+  ['password change rejects a mismatch, then lands on home', async () => {
+    const { page } = env;
+    await page.getByLabel(en['password.current'], { exact: true }).fill(ADMIN.password);
+    await page.getByLabel(en['password.new'], { exact: true }).fill(ADMIN.newPassword);
+    await page.getByLabel(en['password.repeat'], { exact: true }).fill(`${ADMIN.newPassword}x`);
+    await page.getByRole('button', { name: en['password.submit'], exact: true }).click();
+    await page.locator('main .status.error').getByText(en['password.mismatch']).waitFor();
+    assert.equal(hashOf(page), '#/password');
+
+    await page.getByLabel(en['password.repeat'], { exact: true }).fill(ADMIN.newPassword);
+    await page.getByRole('button', { name: en['password.submit'], exact: true }).click();
+    await expectRoute('/');
+    await expectHeading(en['home.title']);
+    await page.getByText(en['role.administrator'], { exact: true }).waitFor();
+  }],
+
+  ['language switches to Russian and back', async () => {
+    const { page } = env;
+    await page.getByLabel(en['header.language'], { exact: true }).selectOption('ru');
+    await expectHeading(ru['home.title']);
+    await page.getByRole('link', { name: ru['nav.administration'], exact: true }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'ru');
+    await page.getByLabel(ru['header.language'], { exact: true }).selectOption('en');
+    await expectHeading(en['home.title']);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  }],
+
+  ['administrator creates an NGO', async () => {
+    const { page } = env;
+    await page.getByRole('link', { name: en['nav.administration'], exact: true }).click();
+    await expectRoute('/admin/orgs');
+    await expectHeading(en['orgs.title']);
+    await page.getByLabel(en['orgs.name'], { exact: true }).fill(NEW_ORG.name);
+    await page.getByLabel(en['orgs.type'], { exact: true }).selectOption(NEW_ORG.type);
+    await page.getByRole('button', { name: en['orgs.create'], exact: true }).click();
+    const row = page.locator('main table tbody tr').filter({ hasText: NEW_ORG.name });
+    await row.getByText(en['orgType.ngo'], { exact: true }).waitFor();
+  }],
+
+  ['administrator creates a first responder in the NGO', async () => {
+    const { page } = env;
+    await page.getByRole('link', { name: en['admin.tab.users'], exact: true }).click();
+    await expectRoute('/admin/users');
+    await expectHeading(en['users.title']);
+    await page.getByLabel(en['users.username'], { exact: true }).fill(NEW_USER.username);
+    await page.getByLabel(en['users.displayName'], { exact: true }).fill(NEW_USER.displayName);
+    await page.getByLabel(en['users.organisation'], { exact: true }).selectOption({ label: NEW_ORG.name });
+    await page.getByLabel(en['role.first_responder'], { exact: true }).check();
+    await page.getByLabel(en['users.oneTimePassword'], { exact: true }).fill(NEW_USER.password);
+    await page.getByRole('button', { name: en['users.create'], exact: true }).click();
+    const row = userRow(NEW_USER.username);
+    await row.waitFor();
+    await row.getByText(NEW_ORG.name, { exact: true }).waitFor();
+    await row.getByText(en['role.first_responder'], { exact: true }).waitFor();
+    await row.getByText(en['users.active'], { exact: true }).waitFor();
+  }],
+
+  ['administrator disables the new user', async () => {
+    const { page } = env;
+    const editName = en['users.editNamed'].replace('{name}', NEW_USER.username);
+    await page.getByRole('button', { name: editName, exact: true }).click();
+    await page.getByRole('button', { name: en['users.disable'], exact: true }).click();
+    await userRow(NEW_USER.username).getByText(en['users.disabled'], { exact: true }).waitFor();
+    await page.getByRole('button', { name: en['users.enable'], exact: true }).waitFor();
+    const screenshot = path.join(os.tmpdir(), `lifeline-e2e-users-${Date.now()}.png`);
+    await page.screenshot({ path: screenshot, fullPage: true });
+    console.log(`  screenshot of the users page: ${screenshot}`);
+  }],
+
+  ['signing out shows the sign-in page', async () => {
+    const { page } = env;
+    await page.getByRole('button', { name: en['header.signOut'], exact: true }).click();
+    await expectRoute('/login');
+    await expectHeading(en['login.title']);
+    // The session is gone on the server too: protected pages lead back to sign-in.
+    await page.goto(`${env.baseUrl}/#/admin/users`);
+    await expectRoute('/login');
+  }],
+
+  ['the disabled user cannot sign in', async () => {
+    const answer = await signIn(NEW_USER.username, NEW_USER.password);
+    assert.ok(answer.status() >= 400 && answer.status() < 500, `sign-in of a disabled user answered ${answer.status()}`);
+    await env.page.locator('main .status.error').waitFor();
+    assert.ok((await statusText()).length > 0, 'no error message shown');
+    assert.equal(hashOf(env.page), '#/login');
+  }],
+
+  ['no console errors and no CSP violations', async () => {
+    assert.deepEqual(env.pageProblems, []);
+  }],
+];
+
+// ---------------------------------------------------------------- runner
+
+async function saveFailureScreenshot() {
+  if (!env.page) return;
+  const file = path.join(os.tmpdir(), `lifeline-e2e-failure-${Date.now()}.png`);
+  try {
+    await env.page.screenshot({ path: file, fullPage: true });
+    console.log(`  screenshot at failure: ${file} (page ${env.page.url()})`);
+  } catch {
+    // The page may already be gone.
+  }
+}
+
+function reportFailure(error) {
+  console.log(`  ${String(error?.stack ?? error).split('\n').join('\n  ')}`);
+  if (env.pageProblems.length) console.log(`  page problems:\n    ${env.pageProblems.join('\n    ')}`);
+  if (env.serverLog.length) console.log(`  last server output:\n    ${env.serverLog.slice(-30).join('\n    ')}`);
+}
+
+async function main() {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  const interrupt = () => void cleanup().finally(() => process.exit(130));
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    for (const [name, run] of steps) {
+      if (failed > 0) {
+        skipped += 1;
+        console.log(`skip ${name}`);
+        continue;
+      }
+      try {
+        await run();
+        passed += 1;
+        console.log(`ok   ${name}`);
+      } catch (error) {
+        failed += 1;
+        console.log(`FAIL ${name}`);
+        reportFailure(error);
+        await saveFailureScreenshot();
+      }
+    }
+  } finally {
+    await cleanup();
+  }
+  console.log(skipped ? `${passed} passed, ${failed} failed, ${skipped} skipped` : `${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+await main();
