@@ -24,13 +24,14 @@ http::Response login(Services& services, http::Context& context) {
   auto totp = fields.text("totp", false, 64);
   if (auto finished = fields.finish(); !finished) return http::problem_from(finished.error());
 
+  const auto previous = context.request.cookie(session_cookie_name(context.request.secure));
   domain::LoginAttempt attempt{*username, *password, totp.value_or(""),
-                               context.request.remote_address};
+                               context.request.remote_address, previous.value_or("")};
   auto signed_in = services.accounts.login(attempt);
   if (!signed_in) return http::problem_from(signed_in.error());
-  auto response = http::json_response(
-      200, {{"csrf_token", signed_in->csrf_token},
-            {"must_change_password", signed_in->must_change_password}});
+  auto response =
+      http::json_response(200, {{"csrf_token", signed_in->csrf_token},
+                                {"must_change_password", signed_in->must_change_password}});
   response.headers.add("Set-Cookie", session_cookie(context.request, signed_in->session_token,
                                                     services.policy.session_absolute));
   return response;

@@ -6,7 +6,8 @@
 namespace lifeline::api {
 namespace {
 
-http::Response text(int status, std::string body, std::string content_type = "text/plain; charset=utf-8") {
+http::Response text(int status, std::string body,
+                    std::string content_type = "text/plain; charset=utf-8") {
   http::Response response;
   response.status = status;
   response.headers.set("Content-Type", std::move(content_type));
@@ -38,7 +39,8 @@ void add_health_routes(http::Router& router, Services& services) {
   // operator's network, so the route is open like /healthz.
   router.add({http::Method::get, "/metrics", http::AccessRule::anyone(),
               [&](http::Context&) {
-                return text(200, services.metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
+                return text(200, services.metrics.render(),
+                            "text/plain; version=0.0.4; charset=utf-8");
               },
               "Prometheus metrics"});
 }

@@ -10,16 +10,15 @@ http::Response me(Services& services, http::Context& context) {
   auto profile = services.accounts.profile(actor_of(context));
   if (!profile) return http::problem_from(profile.error());
   const auto& user = profile->user;
-  return http::json_response(
-      200, {{"user",
-             {{"id", user.id},
-              {"username", user.username},
-              {"display_name", user.display_name},
-              {"must_change_password", user.must_change_password},
-              {"totp_enabled", user.totp_enabled}}},
-            {"organisation", organisation_json(profile->organisation)},
-            {"roles", user.roles},
-            {"csrf_token", context.principal->csrf_token}});
+  return http::json_response(200, {{"user",
+                                    {{"id", user.id},
+                                     {"username", user.username},
+                                     {"display_name", user.display_name},
+                                     {"must_change_password", user.must_change_password},
+                                     {"totp_enabled", user.totp_enabled}}},
+                                   {"organisation", organisation_json(profile->organisation)},
+                                   {"roles", user.roles},
+                                   {"csrf_token", context.principal->csrf_token}});
 }
 
 http::Response change_password(Services& services, http::Context& context) {
@@ -29,8 +28,8 @@ http::Response change_password(Services& services, http::Context& context) {
   auto current = fields.text("current_password", true, 1024);
   auto next = fields.text("new_password", true, 1024);
   if (auto finished = fields.finish(); !finished) return http::problem_from(finished.error());
-  auto changed = services.accounts.change_password(actor_of(context), session_id_of(context),
-                                                   *current, *next);
+  auto changed =
+      services.accounts.change_password(actor_of(context), session_id_of(context), *current, *next);
   if (!changed) return http::problem_from(changed.error());
   return http::no_content();
 }

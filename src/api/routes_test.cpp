@@ -28,8 +28,8 @@ class RouteTable : public ::testing::Test {
  protected:
   void SetUp() override {
     crypto::initialise();
-    dir_ = std::filesystem::temp_directory_path() /
-           ("lifeline-routes-" + std::to_string(::getpid()));
+    dir_ =
+        std::filesystem::temp_directory_path() / ("lifeline-routes-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir_);
     keys_.emplace(crypto::KeyStore::create(dir_ / "lifeline.key").value());
     db_ = storage::open_database({"sqlite:" + (dir_ / "lifeline.db").string()}).value();
@@ -74,12 +74,16 @@ TEST_F(RouteTable, OpenApiDocumentDescribesExactlyTheRoutes) {
   const auto document = nlohmann::json::parse(openapi_document());
   std::set<std::string> documented;
   for (const auto& [path, operations] : document.at("paths").items()) {
-    for (const auto& [method, operation] : operations.items()) documented.insert(method + " " + path);
+    for (const auto& [method, operation] : operations.items())
+      documented.insert(method + " " + path);
   }
   std::set<std::string> routed;
-  for (const auto& route : router_.routes()) routed.insert(lower(to_string(route.method)) + " " + route.pattern);
-  for (const auto& entry : routed) EXPECT_TRUE(documented.contains(entry)) << entry << " is not documented";
-  for (const auto& entry : documented) EXPECT_TRUE(routed.contains(entry)) << entry << " has no route";
+  for (const auto& route : router_.routes())
+    routed.insert(lower(to_string(route.method)) + " " + route.pattern);
+  for (const auto& entry : routed)
+    EXPECT_TRUE(documented.contains(entry)) << entry << " is not documented";
+  for (const auto& entry : documented)
+    EXPECT_TRUE(routed.contains(entry)) << entry << " has no route";
 }
 
 }  // namespace

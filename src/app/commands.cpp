@@ -22,7 +22,8 @@ namespace {
 
 int report(const Error& error) {
   std::cerr << "lifeline: " << error.message << "\n";
-  for (const auto& field : error.fields) std::cerr << "  " << field.field << ": " << field.message << "\n";
+  for (const auto& field : error.fields)
+    std::cerr << "  " << field.field << ": " << field.message << "\n";
   return 1;
 }
 
@@ -111,7 +112,8 @@ int run_org_add(const Config& config, const std::string& name, const std::string
   int exit_code = 0;
   auto env = opened_or_report(open_environment(config, config.database_auto_migrate), exit_code);
   if (!env) return exit_code;
-  auto created = opened_or_report((*env)->accounts->create_organisation(std::nullopt, name, type), exit_code);
+  auto created =
+      opened_or_report((*env)->accounts->create_organisation(std::nullopt, name, type), exit_code);
   if (!created) return exit_code;
   std::cout << created->id << "\n";
   return 0;
@@ -122,9 +124,12 @@ int run_user_add(const Config& config, const UserAddOptions& options) {
   auto env = opened_or_report(open_environment(config, config.database_auto_migrate), exit_code);
   if (!env) return exit_code;
   // Without --password-stdin Lifeline makes a one-time password and shows it once.
-  const auto password = options.password_from_stdin ? read_password_line() : crypto::random_token(12);
-  domain::NewUser user{options.organisation_id, options.username, options.display_name, options.roles};
-  auto created = opened_or_report((*env)->accounts->create_user(std::nullopt, user, password), exit_code);
+  const auto password =
+      options.password_from_stdin ? read_password_line() : crypto::random_token(12);
+  domain::NewUser user{options.organisation_id, options.username, options.display_name,
+                       options.roles};
+  auto created =
+      opened_or_report((*env)->accounts->create_user(std::nullopt, user, password), exit_code);
   if (!created) return exit_code;
   if (!options.password_from_stdin) std::cerr << "one-time password: " << password << "\n";
   std::cout << created->id << "\n";
@@ -138,7 +143,8 @@ int run_user_passwd(const Config& config, const std::string& username, bool pass
   auto user = opened_or_report((*env)->accounts->find_user_by_username(username), exit_code);
   if (!user) return exit_code;
   const auto password = password_from_stdin ? read_password_line() : crypto::random_token(12);
-  if (auto reset = (*env)->accounts->reset_password(user->id, password); !reset) return report(reset.error());
+  if (auto reset = (*env)->accounts->reset_password(user->id, password); !reset)
+    return report(reset.error());
   if (!password_from_stdin) std::cout << "one-time password: " << password << "\n";
   std::cerr << "the user must choose a new password at the next sign-in\n";
   return 0;
@@ -163,14 +169,17 @@ int run_audit_verify(const Config& config) {
   int exit_code = 0;
   auto env = opened_or_report(open_environment(config, false), exit_code);
   if (!env) return exit_code;
-  auto result = opened_or_report(
-      audit::verify(*(*env)->database,
-                    [](std::int64_t checked) { std::cerr << "\rchecked " << checked << " entries" << std::flush; }),
-      exit_code);
+  auto result = opened_or_report(audit::verify(*(*env)->database,
+                                               [](std::int64_t checked) {
+                                                 std::cerr << "\rchecked " << checked << " entries"
+                                                           << std::flush;
+                                               }),
+                                 exit_code);
   std::cerr << "\n";
   if (!result) return exit_code;
   if (result->first_broken_id) {
-    std::cout << "audit trail BROKEN at entry " << *result->first_broken_id << ": " << result->problem << "\n";
+    std::cout << "audit trail BROKEN at entry " << *result->first_broken_id << ": "
+              << result->problem << "\n";
     return 2;
   }
   std::cout << "audit trail intact: " << result->entries_checked << " entries verified\n";
@@ -181,13 +190,17 @@ int run_keys_rotate(const Config& config) {
   int exit_code = 0;
   auto env = opened_or_report(open_environment(config, false), exit_code);
   if (!env) return exit_code;
-  auto rotated = opened_or_report(rotate_field_key(**env, [](const RotationProgress& p) {
-    std::cerr << "\rre-encrypted " << p.fields_reencrypted << " fields in " << p.table << std::flush;
-  }), exit_code);
+  auto rotated =
+      opened_or_report(rotate_field_key(**env,
+                                        [](const RotationProgress& p) {
+                                          std::cerr << "\rre-encrypted " << p.fields_reencrypted
+                                                    << " fields in " << p.table << std::flush;
+                                        }),
+                       exit_code);
   std::cerr << "\n";
   if (!rotated) return exit_code;
-  std::cout << "field key " << rotated->new_key_id << " is now current; " << rotated->fields_reencrypted
-            << " fields re-encrypted\n";
+  std::cout << "field key " << rotated->new_key_id << " is now current; "
+            << rotated->fields_reencrypted << " fields re-encrypted\n";
   return 0;
 }
 
@@ -195,10 +208,10 @@ int run_backup(const Config& config, const std::string& destination) {
   int exit_code = 0;
   auto env = opened_or_report(open_environment(config, false), exit_code);
   if (!env) return exit_code;
-  if (auto copied = (*env)->database->backup_to(destination); !copied) return report(copied.error());
-  std::cout << "database copied to " << destination
-            << "\nthe key file is not in the copy: back up " << config.key_file.string()
-            << " separately and keep it apart from the database copy\n";
+  if (auto copied = (*env)->database->backup_to(destination); !copied)
+    return report(copied.error());
+  std::cout << "database copied to " << destination << "\nthe key file is not in the copy: back up "
+            << config.key_file.string() << " separately and keep it apart from the database copy\n";
   return 0;
 }
 

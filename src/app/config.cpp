@@ -71,7 +71,7 @@ const std::vector<Setting>& settings() {
       text("data_dir", [](Config& c, const std::string& v) { c.data_dir = v; }),
       text("database.url", [](Config& c, const std::string& v) { c.database_url = v; }),
       integer("database.pool_size", 1, 256,
-                      [](Config& c, std::int64_t v) { c.database_pool_size = static_cast<int>(v); }),
+              [](Config& c, std::int64_t v) { c.database_pool_size = static_cast<int>(v); }),
       integer("database.busy_timeout_ms", 0, 600000,
               [](Config& c, std::int64_t v) { c.database_busy_timeout_ms = static_cast<int>(v); }),
       boolean("database.auto_migrate", [](Config& c, bool v) { c.database_auto_migrate = v; }),
@@ -84,24 +84,27 @@ const std::vector<Setting>& settings() {
          return {};
        }},
       integer("security.session_idle_seconds", 1, 7 * 86400,
-                      [](Config& c, std::int64_t v) { c.accounts.session_idle = v; }),
+              [](Config& c, std::int64_t v) { c.accounts.session_idle = v; }),
       integer("security.session_absolute_seconds", 1, 30 * 86400,
-                      [](Config& c, std::int64_t v) { c.accounts.session_absolute = v; }),
+              [](Config& c, std::int64_t v) { c.accounts.session_absolute = v; }),
       text("server.host", [](Config& c, const std::string& v) { c.server.host = v; }),
       integer("server.port", 0, 65535,
-                      [](Config& c, std::int64_t v) { c.server.port = static_cast<std::uint16_t>(v); }),
+              [](Config& c, std::int64_t v) { c.server.port = static_cast<std::uint16_t>(v); }),
       integer("server.threads", 1, 256,
-                      [](Config& c, std::int64_t v) { c.server.threads = static_cast<int>(v); }),
-      integer("server.max_body_bytes", 1024, 1 << 30,
-                      [](Config& c, std::int64_t v) { c.server.max_body_bytes = static_cast<std::size_t>(v); }),
+              [](Config& c, std::int64_t v) { c.server.threads = static_cast<int>(v); }),
+      integer(
+          "server.max_body_bytes", 1024, 1 << 30,
+          [](Config& c, std::int64_t v) { c.server.max_body_bytes = static_cast<std::size_t>(v); }),
       integer("server.max_header_bytes", 1024, 1 << 20,
-                      [](Config& c, std::int64_t v) { c.server.max_header_bytes = static_cast<std::size_t>(v); }),
+              [](Config& c, std::int64_t v) {
+                c.server.max_header_bytes = static_cast<std::size_t>(v);
+              }),
       integer("server.request_timeout_seconds", 1, 3600,
-                      [](Config& c, std::int64_t v) { c.server.request_timeout = Seconds(v); }),
+              [](Config& c, std::int64_t v) { c.server.request_timeout = Seconds(v); }),
       integer("server.idle_timeout_seconds", 1, 3600,
-                      [](Config& c, std::int64_t v) { c.server.idle_timeout = Seconds(v); }),
+              [](Config& c, std::int64_t v) { c.server.idle_timeout = Seconds(v); }),
       integer("server.max_connections", 1, 100000,
-                      [](Config& c, std::int64_t v) { c.server.max_connections = static_cast<int>(v); }),
+              [](Config& c, std::int64_t v) { c.server.max_connections = static_cast<int>(v); }),
       text("server.tls_certificate_file",
            [](Config& c, const std::string& v) { c.server.tls_certificate_file = v; }),
       text("server.tls_private_key_file",
@@ -125,14 +128,17 @@ Result<void> apply_file(Config& config, const std::filesystem::path& file) {
   try {
     table = toml::parse_file(file.string());
   } catch (const toml::parse_error& error) {
-    return fail(Errc::invalid_argument,
-                fmt::format("{}:{}: {}", file.string(), error.source().begin.line, error.description()));
+    return fail(
+        Errc::invalid_argument,
+        fmt::format("{}:{}: {}", file.string(), error.source().begin.line, error.description()));
   }
   for (const auto& setting : settings()) {
     const auto node = table.at_path(setting.key);
     if (!node) continue;
     auto value = toml_text(*node.node());
-    if (!value) return fail(Errc::invalid_argument, fmt::format("{}: {} has the wrong type", file.string(), setting.key));
+    if (!value)
+      return fail(Errc::invalid_argument,
+                  fmt::format("{}: {} has the wrong type", file.string(), setting.key));
     if (auto applied = setting.apply(config, *value); !applied) return applied;
   }
   return {};
@@ -149,7 +155,8 @@ void fill_defaults(Config& config) {
 
 std::string environment_variable_for(std::string_view key) {
   std::string name = "LIFELINE_";
-  for (char c : key) name += c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char c : key)
+    name += c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return name;
 }
 

@@ -26,7 +26,8 @@ TEST(Config, DefaultsWorkWithNoFileAndNoEnvironment) {
 
 TEST(Config, EnvironmentOverridesTheFile) {
   const auto file = std::filesystem::temp_directory_path() / "lifeline-config-test.toml";
-  std::ofstream(file) << "data_dir = \"/srv/lifeline\"\n[server]\nport = 9000\nhost = \"0.0.0.0\"\n";
+  std::ofstream(file)
+      << "data_dir = \"/srv/lifeline\"\n[server]\nport = 9000\nhost = \"0.0.0.0\"\n";
   auto config = load_config(file, environment({{"LIFELINE_SERVER_PORT", "9100"}}));
   std::filesystem::remove(file);
   ASSERT_TRUE(config) << config.error().message;
@@ -36,8 +37,9 @@ TEST(Config, EnvironmentOverridesTheFile) {
 }
 
 TEST(Config, DataDirAndDatabaseUrlOverrides) {
-  auto config = load_config(std::nullopt, environment({{"LIFELINE_DATA_DIR", "/tmp/x"},
-                                                       {"LIFELINE_DATABASE_URL", "postgresql://db/l"}}));
+  auto config =
+      load_config(std::nullopt, environment({{"LIFELINE_DATA_DIR", "/tmp/x"},
+                                             {"LIFELINE_DATABASE_URL", "postgresql://db/l"}}));
   ASSERT_TRUE(config);
   EXPECT_EQ(config->database_url, "postgresql://db/l");
   EXPECT_EQ(config->key_file, std::filesystem::path("/tmp/x/lifeline.key"));

@@ -21,9 +21,7 @@ Result<void> bring_schema_up_to_date(storage::Database& db, bool migrate) {
   if (!migrate && status->current > 0) {
     return fail(Errc::conflict, "the database schema is out of date: run `lifeline migrate`");
   }
-  auto applied = storage::migrate(db, [](int version, std::string_view name) {
-    spdlog::info("applied migration {:04d} {}", version, name);
-  });
+  auto applied = storage::migrate(db);  // logs each migration it applies
   if (!applied) return tl::unexpected(applied.error());
   return {};
 }

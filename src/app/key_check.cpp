@@ -13,7 +13,9 @@ constexpr std::string_view kSelectCheck = "SELECT key_id FROM key_checks WHERE k
 constexpr std::string_view kInsertCheck = "INSERT INTO key_checks (key_id, sealed) VALUES ($1, $2)";
 constexpr std::string_view kCountChecks = "SELECT count(*) FROM key_checks";
 
-crypto::FieldContext check_context(std::int64_t key_id) { return {"key_checks", "sealed", key_id}; }
+crypto::FieldContext check_context(std::int64_t key_id) {
+  return {"key_checks", "sealed", key_id};
+}
 
 }  // namespace
 
@@ -32,7 +34,8 @@ Result<void> record_key_checks(storage::Database& db, const crypto::KeyStore& ke
     if (!rows->empty()) return {};
     auto sealed = cipher.encrypt(kCheckValue, check_context(key_id));
     if (!sealed) return tl::unexpected(sealed.error());
-    auto inserted = s.execute(kInsertCheck, {key_id, storage::Bytes(sealed->begin(), sealed->end())});
+    auto inserted =
+        s.execute(kInsertCheck, {key_id, storage::Bytes(sealed->begin(), sealed->end())});
     if (!inserted) return tl::unexpected(inserted.error());
     return {};
   });
@@ -45,10 +48,11 @@ Result<void> verify_key_checks(storage::Database& db, const crypto::KeyStore& ke
   for (const auto& row : *rows) {
     auto opened = cipher.decrypt(row.bytes(1), check_context(row.i64(0)));
     if (!opened || *opened != kCheckValue) {
-      return fail(Errc::forbidden,
-                  fmt::format("the key file does not match this database (key {} {}): use the key "
-                              "file that was created with this database, restored from backup",
-                              row.i64(0), opened ? "gives the wrong value" : "is missing or wrong"));
+      return fail(
+          Errc::forbidden,
+          fmt::format("the key file does not match this database (key {} {}): use the key "
+                      "file that was created with this database, restored from backup",
+                      row.i64(0), opened ? "gives the wrong value" : "is missing or wrong"));
     }
   }
   return {};

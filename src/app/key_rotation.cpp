@@ -16,8 +16,9 @@ constexpr int kBatchSize = 200;
 
 // Table and column names come only from kEncryptedColumns, never from input.
 std::string select_batch_sql(const EncryptedColumn& c) {
-  return fmt::format("SELECT id, {1} FROM {0} WHERE {1} IS NOT NULL AND id > $1 ORDER BY id LIMIT {2}",
-                     c.table, c.column, kBatchSize);
+  return fmt::format(
+      "SELECT id, {1} FROM {0} WHERE {1} IS NOT NULL AND id > $1 ORDER BY id LIMIT {2}", c.table,
+      c.column, kBatchSize);
 }
 
 // Compare-and-swap: a value changed meanwhile by a running server is left for the next pass.
@@ -39,8 +40,9 @@ Result<std::int64_t> reencrypt_batch(storage::Session& s, const EncryptedColumn&
     const crypto::FieldContext context{column.table, column.column, row.i64(0)};
     auto resealed = cipher.reencrypt(sealed, context);
     if (!resealed) return tl::unexpected(resealed.error());
-    auto updated = s.execute(update_sql(column),
-                             {row.i64(0), storage::Bytes(resealed->begin(), resealed->end()), sealed});
+    auto updated =
+        s.execute(update_sql(column),
+                  {row.i64(0), storage::Bytes(resealed->begin(), resealed->end()), sealed});
     if (!updated) return tl::unexpected(updated.error());
     changed += *updated;
   }
@@ -49,10 +51,12 @@ Result<std::int64_t> reencrypt_batch(storage::Session& s, const EncryptedColumn&
 
 }  // namespace
 
-std::span<const EncryptedColumn> encrypted_columns() { return kEncryptedColumns; }
+std::span<const EncryptedColumn> encrypted_columns() {
+  return kEncryptedColumns;
+}
 
-Result<RotationResult> rotate_field_key(Environment& env,
-                                        const std::function<void(const RotationProgress&)>& progress) {
+Result<RotationResult> rotate_field_key(
+    Environment& env, const std::function<void(const RotationProgress&)>& progress) {
   RotationResult result;
   auto new_id = env.keys->rotate(env.config.key_file);
   if (!new_id) return tl::unexpected(new_id.error());
@@ -74,8 +78,9 @@ Result<RotationResult> rotate_field_key(Environment& env,
     }
   }
   auto audited = env.database->write([&](storage::Session& s) {
-    return audit::append(s, {std::nullopt, std::nullopt, "keys.rotate", "field_key",
-                             std::to_string(result.new_key_id), "success"},
+    return audit::append(s,
+                         {std::nullopt, std::nullopt, "keys.rotate", "field_key",
+                          std::to_string(result.new_key_id), "success"},
                          env.clock.now());
   });
   if (!audited) return tl::unexpected(audited.error());

@@ -28,7 +28,7 @@ struct RotationResult {
   std::int64_t fields_reencrypted = 0;
 };
 
-Result<RotationResult> rotate_field_key(Environment& env,
-                                        const std::function<void(const RotationProgress&)>& progress);
+Result<RotationResult> rotate_field_key(
+    Environment& env, const std::function<void(const RotationProgress&)>& progress);
 
 }  // namespace lifeline::app

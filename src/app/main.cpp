@@ -2,8 +2,8 @@
 #include <cstdlib>
 #include <iostream>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "app/commands.hpp"
 #include "app/config.hpp"
@@ -34,15 +34,16 @@ void add_server_commands(Cli& cli) {
   auto* backup = cli.app.add_subcommand("backup", "Write a consistent copy of the database");
   static std::string destination;
   backup->add_option("--to", destination, "File to write (must not exist)")->required();
-  backup->callback([&] { cli.command = [](const Config& c) { return lifeline::app::run_backup(c, destination); }; });
+  backup->callback([&] {
+    cli.command = [](const Config& c) { return lifeline::app::run_backup(c, destination); };
+  });
   auto* audit = cli.app.add_subcommand("audit", "Audit trail tasks")->require_subcommand(1);
   audit->add_subcommand("verify", "Check the audit trail's hash chain")->callback([&] {
     cli.command = lifeline::app::run_audit_verify;
   });
   auto* keys = cli.app.add_subcommand("keys", "Key file tasks")->require_subcommand(1);
-  keys->add_subcommand("rotate", "Make a new field key current and re-encrypt every field")->callback([&] {
-    cli.command = lifeline::app::run_keys_rotate;
-  });
+  keys->add_subcommand("rotate", "Make a new field key current and re-encrypt every field")
+      ->callback([&] { cli.command = lifeline::app::run_keys_rotate; });
 }
 
 std::vector<std::string> ids(std::span<const std::string_view> list) {
@@ -55,9 +56,12 @@ void add_account_commands(Cli& cli) {
   static std::string org_name;
   static std::string org_type;
   org_add->add_option("--name", org_name, "Name")->required();
-  org_add->add_option("--type", org_type, "Type")->required()->check(
-      CLI::IsMember(ids(lifeline::domain::organisation_types())));
-  org_add->callback([&] { cli.command = [](const Config& c) { return lifeline::app::run_org_add(c, org_name, org_type); }; });
+  org_add->add_option("--type", org_type, "Type")
+      ->required()
+      ->check(CLI::IsMember(ids(lifeline::domain::organisation_types())));
+  org_add->callback([&] {
+    cli.command = [](const Config& c) { return lifeline::app::run_org_add(c, org_name, org_type); };
+  });
 
   auto* user = cli.app.add_subcommand("user", "Users")->require_subcommand(1);
   static lifeline::app::UserAddOptions add;
@@ -65,27 +69,36 @@ void add_account_commands(Cli& cli) {
   user_add->add_option("--org", add.organisation_id, "Organisation id")->required();
   user_add->add_option("--username", add.username, "Username")->required();
   user_add->add_option("--display-name", add.display_name, "Name shown in the UI");
-  user_add->add_option("--role", add.roles, "Role (repeat for several)")->required()->check(
-      CLI::IsMember(ids(lifeline::domain::roles())));
+  user_add->add_option("--role", add.roles, "Role (repeat for several)")
+      ->required()
+      ->check(CLI::IsMember(ids(lifeline::domain::roles())));
   user_add->add_flag("--password-stdin", add.password_from_stdin,
                      "Read the one-time password from standard input");
-  user_add->callback([&] { cli.command = [](const Config& c) { return lifeline::app::run_user_add(c, add); }; });
+  user_add->callback(
+      [&] { cli.command = [](const Config& c) { return lifeline::app::run_user_add(c, add); }; });
 
   static std::string username;
   static bool password_stdin = false;
   auto* passwd = user->add_subcommand("passwd", "Set a one-time password the user must change");
   passwd->add_option("--username", username, "Username")->required();
   passwd->add_flag("--password-stdin", password_stdin, "Read the password from standard input");
-  passwd->callback([&] { cli.command = [](const Config& c) { return lifeline::app::run_user_passwd(c, username, password_stdin); }; });
+  passwd->callback([&] {
+    cli.command = [](const Config& c) {
+      return lifeline::app::run_user_passwd(c, username, password_stdin);
+    };
+  });
   auto* disable = user->add_subcommand("disable", "Disable a user and end their sessions");
   disable->add_option("--username", username, "Username")->required();
-  disable->callback([&] { cli.command = [](const Config& c) { return lifeline::app::run_user_disable(c, username); }; });
+  disable->callback([&] {
+    cli.command = [](const Config& c) { return lifeline::app::run_user_disable(c, username); };
+  });
 }
 
 bool configure_logging(const Config& config) {
   const auto level = spdlog::level::from_str(config.log_level);
   if (level == spdlog::level::off && config.log_level != "off") {
-    std::cerr << "lifeline: log.level must be one of trace, debug, info, warn, error, critical, off\n";
+    std::cerr
+        << "lifeline: log.level must be one of trace, debug, info, warn, error, critical, off\n";
     return false;
   }
   spdlog::set_level(level);
@@ -105,7 +118,8 @@ int main(int argc, char** argv) {
 
   std::optional<std::filesystem::path> file;
   if (!cli.config_file.empty()) file = cli.config_file;
-  auto config = lifeline::app::load_config(file, [](const char* name) { return std::getenv(name); });
+  auto config =
+      lifeline::app::load_config(file, [](const char* name) { return std::getenv(name); });
   if (!config) {
     std::cerr << "lifeline: " << config.error().message << "\n";
     return 1;

@@ -9,7 +9,7 @@ namespace lifeline::app {
 class SessionAuthenticator final : public http::Authenticator {
  public:
   explicit SessionAuthenticator(domain::AccountService& accounts) : accounts_(accounts) {}
-  std::optional<http::Principal> authenticate(const http::Request& request) override;
+  Result<std::optional<http::Principal>> authenticate(const http::Request& request) override;
 
  private:
   domain::AccountService& accounts_;

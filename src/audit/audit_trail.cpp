@@ -9,8 +9,7 @@
 namespace lifeline::audit {
 namespace {
 
-constexpr std::string_view kLockHead =
-    "UPDATE audit_head SET last_id = last_id WHERE id = 1";
+constexpr std::string_view kLockHead = "UPDATE audit_head SET last_id = last_id WHERE id = 1";
 constexpr std::string_view kReadHead = "SELECT last_id, last_hash FROM audit_head WHERE id = 1";
 constexpr std::string_view kInsertEntry =
     "INSERT INTO audit_log (id, at, actor_id, actor_org_id, action, object_type, object_id, "
@@ -34,10 +33,10 @@ std::string optional_text(const std::optional<std::int64_t>& id) {
 // each other, so no two different entries share a text.
 std::string entry_hash(std::int64_t id, UnixSeconds at, const AuditEntry& entry,
                        std::string_view prev_hash) {
-  const auto text = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", id, at,
-                                optional_text(entry.actor_id), optional_text(entry.actor_org_id),
-                                entry.action, entry.object_type, entry.object_id, entry.outcome,
-                                prev_hash);
+  const auto text =
+      fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", id, at,
+                  optional_text(entry.actor_id), optional_text(entry.actor_org_id), entry.action,
+                  entry.object_type, entry.object_id, entry.outcome, prev_hash);
   return crypto::token_digest(text);
 }
 
@@ -52,11 +51,10 @@ Result<void> append(storage::Session& session, const AuditEntry& entry, UnixSeco
   const auto id = head->front().i64(0) + 1;
   const auto prev_hash = head->front().text(1);
   const auto hash = entry_hash(id, at, entry, prev_hash);
-  auto inserted =
-      session.execute(kInsertEntry, {id, at, optional_id(entry.actor_id),
-                                     optional_id(entry.actor_org_id), entry.action,
-                                     entry.object_type, entry.object_id, entry.outcome,
-                                     prev_hash, hash});
+  auto inserted = session.execute(
+      kInsertEntry,
+      {id, at, optional_id(entry.actor_id), optional_id(entry.actor_org_id), entry.action,
+       entry.object_type, entry.object_id, entry.outcome, prev_hash, hash});
   if (!inserted) return tl::unexpected(inserted.error());
   auto moved = session.execute(kMoveHead, {id, hash});
   if (!moved) return tl::unexpected(moved.error());
@@ -73,9 +71,11 @@ struct ChainCursor {
 // Checks one stored row against the chain so far; returns the problem, or empty when fine.
 std::string check_row(const storage::Row& row, const ChainCursor& cursor) {
   const auto id = row.i64(0);
-  if (id != cursor.last_id + 1) return fmt::format("expected entry {} next, found {}", cursor.last_id + 1, id);
+  if (id != cursor.last_id + 1)
+    return fmt::format("expected entry {} next, found {}", cursor.last_id + 1, id);
   if (row.text(8) != cursor.last_hash) return "previous-hash link does not match the entry before";
-  AuditEntry entry{row.opt_i64(2), row.opt_i64(3), row.text(4), row.text(5), row.text(6), row.text(7)};
+  AuditEntry entry{row.opt_i64(2), row.opt_i64(3), row.text(4),
+                   row.text(5),    row.text(6),    row.text(7)};
   if (entry_hash(id, row.i64(1), entry, row.text(8)) != row.text(9)) {
     return "stored hash does not match the entry's contents";
   }
@@ -89,7 +89,8 @@ Result<Verification> verify(storage::Database& db,
   Verification result;
   ChainCursor cursor;
   for (;;) {
-    auto batch = db.read([&](storage::Session& s) { return s.query(kReadBatch, {cursor.last_id}); });
+    auto batch =
+        db.read([&](storage::Session& s) { return s.query(kReadBatch, {cursor.last_id}); });
     if (!batch) return tl::unexpected(batch.error());
     if (batch->empty()) break;
     for (const auto& row : *batch) {
@@ -106,8 +107,8 @@ Result<Verification> verify(storage::Database& db,
   // A deleted tail would leave a chain that verifies; the head row remembers how far it went.
   auto head = db.read([](storage::Session& s) { return s.query(kReadHead); });
   if (!head) return tl::unexpected(head.error());
-  if (!head->empty() && (head->front().i64(0) != cursor.last_id ||
-                         head->front().text(1) != cursor.last_hash)) {
+  if (!head->empty() &&
+      (head->front().i64(0) != cursor.last_id || head->front().text(1) != cursor.last_hash)) {
     result.first_broken_id = cursor.last_id + 1;
     result.problem = fmt::format("the chain ends at entry {} but its head records entry {}",
                                  cursor.last_id, head->front().i64(0));

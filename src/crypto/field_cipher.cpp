@@ -36,11 +36,20 @@ std::array<std::uint8_t, FieldCipher::header_bytes> make_header(std::uint32_t ke
 // The header, then "lifeline|<table>|<column>|<row id>".
 std::vector<std::uint8_t> associated_data(std::span<const std::uint8_t> header,
                                           const FieldContext& context) {
-  const std::string place = "lifeline|" + std::string(context.table) + "|" +
-                            std::string(context.column) + "|" + std::to_string(context.row_id);
-  std::vector<std::uint8_t> data(header.begin(), header.end());
-  const auto bytes = as_bytes(place);
-  data.insert(data.end(), bytes.begin(), bytes.end());
+  std::vector<std::uint8_t> data;
+  data.reserve(header.size() + 32 + context.table.size() + context.column.size());
+  const auto append = [&data](std::string_view text) {
+    const auto bytes = as_bytes(text);
+    data.insert(data.end(), bytes.begin(), bytes.end());
+  };
+  // Appended piece by piece: gcc 12 at -O3 misreads a concatenated string here.
+  for (const auto byte : header) data.push_back(byte);
+  append("lifeline|");
+  append(context.table);
+  append("|");
+  append(context.column);
+  append("|");
+  append(std::to_string(context.row_id));
   return data;
 }
 

@@ -202,7 +202,10 @@ Result<void> write_file_atomically(const fs::path& requested, std::string_view t
   const fs::path resolved = replace ? fs::canonical(requested, resolve_error) : fs::path();
   const fs::path& path = resolved.empty() || resolve_error ? requested : resolved;
   const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  std::string temporary = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  std::string hidden_name = ".";
+  hidden_name += path.filename().string();
+  hidden_name += ".tmp-XXXXXX";
+  std::string temporary = (dir / hidden_name).string();
   const std::string name = path.string();
   const auto failed = [&](const std::string& what) {
     ::unlink(temporary.c_str());

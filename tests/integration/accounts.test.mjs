@@ -145,6 +145,17 @@ describe('accounts', () => {
     assert.equal(response.status, 422);
   });
 
+  test('signing in again replaces the session the browser had', async () => {
+    const client = new Client(server.url);
+    await client.login('admin', 'a-much-better-passphrase');
+    const before = client.cookie;
+    await client.login('admin', 'a-much-better-passphrase');
+    assert.notEqual(client.cookie, before);
+    const stale = new Client(server.url);
+    stale.cookie = before;
+    assert.equal((await stale.request('GET', '/api/v1/me')).status, 401);
+  });
+
   test('sign out ends the session; sign out everywhere ends them all', async () => {
     const first = new Client(server.url);
     const second = new Client(server.url);

@@ -61,7 +61,7 @@ export function startServer(instance, extraEnv = {}) {
     child.stderr.on('data', (d) => { stderr += d; });
     child.stdout.on('data', (d) => {
       stdout += d;
-      const match = stdout.match(/serving on (http:\/\/[\d.]+:\d+)/);
+      const match = stdout.match(/serving on (https?:\/\/[\d.]+:\d+)/);
       if (match) {
         clearTimeout(timer);
         resolve({ child, url: match[1], output: () => stdout, errors: () => stderr });

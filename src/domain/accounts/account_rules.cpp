@@ -10,8 +10,8 @@ namespace lifeline::domain {
 namespace {
 
 bool is_username_char(char c) {
-  return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
-         c == '.' || c == '_' || c == '-';
+  return std::islower(static_cast<unsigned char>(c)) ||
+         std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
 }
 
 bool has_control_characters(const std::string& text) {
@@ -73,11 +73,21 @@ bool is_valid_utf8(const std::string& text) {
     const auto lead = static_cast<unsigned char>(text[i]);
     int length = 0;
     char32_t min = 0;
-    if (lead < 0x80) { ++i; continue; }
-    if ((lead >> 5) == 0x6) { length = 2; min = 0x80; }
-    else if ((lead >> 4) == 0xE) { length = 3; min = 0x800; }
-    else if ((lead >> 3) == 0x1E) { length = 4; min = 0x10000; }
-    else return false;
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((lead >> 5) == 0x6) {
+      length = 2;
+      min = 0x80;
+    } else if ((lead >> 4) == 0xE) {
+      length = 3;
+      min = 0x800;
+    } else if ((lead >> 3) == 0x1E) {
+      length = 4;
+      min = 0x10000;
+    } else
+      return false;
     if (i + length > text.size()) return false;
     char32_t code = lead & (0x7F >> length);
     for (int k = 1; k < length; ++k) {

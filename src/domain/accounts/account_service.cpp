@@ -78,7 +78,8 @@ const std::string& AccountService::dummy_password_hash() {
 
 // Keyed, so a copy of the database alone does not allow guessing recovery codes offline.
 std::string AccountService::recovery_code_digest(const std::string& code) const {
-  return crypto::keyed_digest(keys_.session_key(), "recovery|" + crypto::normalise_recovery_code(code));
+  return crypto::keyed_digest(keys_.session_key(),
+                              "recovery|" + crypto::normalise_recovery_code(code));
 }
 
 std::string AccountService::csrf_token_for(const std::string& session_token) const {
@@ -127,10 +128,11 @@ Result<SignIn> AccountService::login(const LoginAttempt& attempt) {
       return fail(Errc::unauthorized, "enter the code from your authenticator app",
                   "totp-required");
     }
-    auto checked = check_second_factor(*account, attempt.second_factor, recovery_code_used, totp_step);
+    auto checked =
+        check_second_factor(*account, attempt.second_factor, recovery_code_used, totp_step);
     if (!checked) return tl::unexpected(checked.error());
   }
-  return open_session(account->user, recovery_code_used, totp_step);
+  return open_session(account->user, attempt, recovery_code_used, totp_step);
 }
 
 Result<void> AccountService::check_second_factor(const UserWithCredentials& account,
@@ -138,8 +140,8 @@ Result<void> AccountService::check_second_factor(const UserWithCredentials& acco
                                                  std::int64_t& totp_step) {
   const auto& user = account.user;
   if (looks_like_totp_code(code) && account.credentials.totp_secret_sealed) {
-    auto secret = cipher_.decrypt(*account.credentials.totp_secret_sealed,
-                                  {"users", "totp_secret", user.id});
+    auto secret =
+        cipher_.decrypt(*account.credentials.totp_secret_sealed, {"users", "totp_secret", user.id});
     if (!secret) return tl::unexpected(secret.error());
     auto step = crypto::totp_verify(*secret, code, clock_.now());
     // A step at or before the last one used is a replay of a code already spent.
@@ -162,7 +164,8 @@ Result<void> AccountService::check_second_factor(const UserWithCredentials& acco
       return {};
     }
   }
-  if (auto recorded = record_failed_login(user, ""); !recorded) return tl::unexpected(recorded.error());
+  if (auto recorded = record_failed_login(user, ""); !recorded)
+    return tl::unexpected(recorded.error());
   return fail(Errc::unauthorized, "the code is not correct", "invalid-totp");
 }
 
@@ -171,14 +174,16 @@ Result<void> AccountService::record_failed_login(const User& user, const std::st
   if (!address.empty()) address_throttle_.record_failure(address, now);
   return store_.write([&](AccountTransaction& tx) -> Result<void> {
     if (auto r = tx.record_login_failure(user.id, now); !r) return r;
-    return tx.audit(entry_for(Actor{user.id, user.organisation_id}, "auth.login", "user", user.id,
-                              "failure"),
-                    now);
+    return tx.audit(
+        entry_for(Actor{user.id, user.organisation_id}, "auth.login", "user", user.id, "failure"),
+        now);
   });
 }
 
-Result<SignIn> AccountService::open_session(const User& user, bool recovery_code_used,
-                                            std::int64_t totp_step) {
+// A new token at every sign-in, and the browser's previous session ended, so a token planted
+// before sign-in (session fixation) is worth nothing afterwards.
+Result<SignIn> AccountService::open_session(const User& user, const LoginAttempt& attempt,
+                                            bool recovery_code_used, std::int64_t totp_step) {
   SignIn sign_in;
   sign_in.session_token = crypto::random_token();
   sign_in.csrf_token = csrf_token_for(sign_in.session_token);
@@ -187,10 +192,18 @@ Result<SignIn> AccountService::open_session(const User& user, bool recovery_code
   const Actor actor{user.id, user.organisation_id};
   auto stored = store_.write([&](AccountTransaction& tx) -> Result<void> {
     if (auto r = tx.clear_login_failures(user.id); !r) return r;
+    if (!attempt.previous_session_token.empty()) {
+      auto previous = tx.find_session(crypto::token_digest(attempt.previous_session_token));
+      if (!previous) return tl::unexpected(previous.error());
+      if (*previous) {
+        if (auto r = tx.delete_session((*previous)->id); !r) return r;
+      }
+    }
     if (totp_step > 0) {
       auto credentials = tx.find_credentials(user.id);
       if (!credentials) return tl::unexpected(credentials.error());
-      if (auto r = tx.set_totp(user.id, (*credentials)->totp_secret_sealed, true, totp_step); !r) return r;
+      if (auto r = tx.set_totp(user.id, (*credentials)->totp_secret_sealed, true, totp_step); !r)
+        return r;
     }
     auto session = tx.insert_session(user.id, crypto::token_digest(sign_in.session_token), now);
     if (!session) return tl::unexpected(session.error());
@@ -221,12 +234,14 @@ Result<ActiveSession> AccountService::resume(const std::string& session_token) {
   const bool expired = now - session->last_seen_at > policy_.session_idle ||
                        now - session->created_at > policy_.session_absolute;
   if (expired || user->disabled) {
-    auto ended = store_.write([&](AccountTransaction& tx) { return tx.delete_session(session->id); });
+    auto ended =
+        store_.write([&](AccountTransaction& tx) { return tx.delete_session(session->id); });
     if (!ended) return tl::unexpected(ended.error());
     return fail(Errc::unauthorized, "the session has ended; sign in again", "session-expired");
   }
   if (now - session->last_seen_at >= policy_.session_touch_interval) {
-    auto touched = store_.write([&](AccountTransaction& tx) { return tx.touch_session(session->id, now); });
+    auto touched =
+        store_.write([&](AccountTransaction& tx) { return tx.touch_session(session->id, now); });
     if (!touched) return tl::unexpected(touched.error());
   }
   return ActiveSession{session->id, std::move(*user), csrf_token_for(session_token)};
@@ -318,7 +333,8 @@ Result<std::vector<std::string>> AccountService::confirm_totp(const Actor& actor
   if (!credentials || !credentials->totp_secret_sealed) {
     return fail(Errc::conflict, "start the enrolment first");
   }
-  auto secret = cipher_.decrypt(*credentials->totp_secret_sealed, {"users", "totp_secret", actor.user_id});
+  auto secret =
+      cipher_.decrypt(*credentials->totp_secret_sealed, {"users", "totp_secret", actor.user_id});
   if (!secret) return tl::unexpected(secret.error());
   const auto step = crypto::totp_verify(*secret, code, clock_.now());
   if (!step) return fail_fields("the code was not accepted", {{"code", "is not the current code"}});
@@ -327,7 +343,8 @@ Result<std::vector<std::string>> AccountService::confirm_totp(const Actor& actor
   for (const auto& c : codes) digests.push_back(recovery_code_digest(c));
   const auto now = clock_.now();
   auto stored = store_.write([&](AccountTransaction& tx) -> Result<void> {
-    if (auto r = tx.set_totp(actor.user_id, credentials->totp_secret_sealed, true, *step); !r) return r;
+    if (auto r = tx.set_totp(actor.user_id, credentials->totp_secret_sealed, true, *step); !r)
+      return r;
     if (auto r = tx.replace_recovery_codes(actor.user_id, digests); !r) return r;
     return tx.audit(entry_for(actor, "user.totp.enable", "user", actor.user_id), now);
   });
@@ -345,7 +362,8 @@ Result<void> AccountService::disable_totp(const Actor& actor, const std::string&
   });
   if (!found) return tl::unexpected(found.error());
   if (!credentials || !crypto::verify_password(credentials->password_hash, password)) {
-    return fail_fields("two-step sign-in was not turned off", {{"password", "is not your password"}});
+    return fail_fields("two-step sign-in was not turned off",
+                       {{"password", "is not your password"}});
   }
   const auto now = clock_.now();
   return store_.write([&](AccountTransaction& tx) -> Result<void> {
@@ -479,8 +497,10 @@ Result<User> AccountService::update_user(const std::optional<Actor>& actor, std:
   }
   // An administrator must not lock themselves out of administration.
   if (actor && actor->user_id == user_id) {
-    if (changes.disabled.value_or(false)) errors.push_back({"disabled", "you cannot disable yourself"});
-    if (changes.roles && std::ranges::find(*changes.roles, role::administrator) == changes.roles->end()) {
+    if (changes.disabled.value_or(false))
+      errors.push_back({"disabled", "you cannot disable yourself"});
+    if (changes.roles &&
+        std::ranges::find(*changes.roles, role::administrator) == changes.roles->end()) {
       errors.push_back({"roles", "you cannot remove your own administrator role"});
     }
   }
@@ -541,7 +561,8 @@ Result<std::optional<FirstAdministrator>> AccountService::ensure_first_administr
   auto organisation = create_organisation(std::nullopt, "Lifeline administration", "other");
   if (!organisation) return tl::unexpected(organisation.error());
   FirstAdministrator first{"admin", crypto::random_token(12)};
-  NewUser admin{organisation->id, first.username, "Administrator", {std::string(role::administrator)}};
+  NewUser admin{
+      organisation->id, first.username, "Administrator", {std::string(role::administrator)}};
   auto created = create_user(std::nullopt, admin, first.one_time_password);
   if (!created) return tl::unexpected(created.error());
   return std::optional<FirstAdministrator>{std::move(first)};

@@ -53,8 +53,9 @@ struct ActiveSession {
 struct LoginAttempt {
   std::string username;
   std::string password;
-  std::string second_factor;  // TOTP code or recovery code; empty when not given
-  std::string address;        // for in-memory throttling only
+  std::string second_factor;           // TOTP code or recovery code; empty when not given
+  std::string address;                 // for in-memory throttling only
+  std::string previous_session_token;  // the cookie the browser still had, ended at sign-in
 };
 
 struct TotpEnrolment {
@@ -83,7 +84,8 @@ class AccountService {
   Result<void> logout(const Actor& actor, std::int64_t session_id);
   Result<void> logout_everywhere(const Actor& actor);
   Result<void> change_password(const Actor& actor, std::int64_t session_id,
-                               const std::string& current_password, const std::string& new_password);
+                               const std::string& current_password,
+                               const std::string& new_password);
 
   Result<TotpEnrolment> begin_totp(const Actor& actor);
   Result<std::vector<std::string>> confirm_totp(const Actor& actor, const std::string& code);
@@ -91,8 +93,8 @@ class AccountService {
 
   Result<Profile> profile(const Actor& actor);
 
-  Result<Organisation> create_organisation(const std::optional<Actor>& actor, const std::string& name,
-                                           const std::string& type);
+  Result<Organisation> create_organisation(const std::optional<Actor>& actor,
+                                           const std::string& name, const std::string& type);
   Result<Page<Organisation>> list_organisations(std::int64_t after_id, int limit);
   Result<User> create_user(const std::optional<Actor>& actor, const NewUser& user,
                            const std::string& password);
@@ -110,7 +112,8 @@ class AccountService {
   Result<void> check_second_factor(const UserWithCredentials& account, const std::string& code,
                                    bool& recovery_code_used, std::int64_t& totp_step);
   Result<void> record_failed_login(const User& user, const std::string& address);
-  Result<SignIn> open_session(const User& user, bool recovery_code_used, std::int64_t totp_step);
+  Result<SignIn> open_session(const User& user, const LoginAttempt& attempt,
+                              bool recovery_code_used, std::int64_t totp_step);
   std::string csrf_token_for(const std::string& session_token) const;
   std::string recovery_code_digest(const std::string& code) const;
   const std::string& dummy_password_hash();

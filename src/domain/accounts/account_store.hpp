@@ -21,7 +21,8 @@ class AccountTransaction {
   virtual Result<Organisation> insert_organisation(const std::string& name, const std::string& type,
                                                    UnixSeconds now) = 0;
   virtual Result<std::optional<Organisation>> find_organisation(std::int64_t id) = 0;
-  virtual Result<std::vector<Organisation>> list_organisations(std::int64_t after_id, int limit) = 0;
+  virtual Result<std::vector<Organisation>> list_organisations(std::int64_t after_id,
+                                                               int limit) = 0;
 
   virtual Result<User> insert_user(const NewUser& user, const std::string& password_hash,
                                    UnixSeconds now) = 0;
@@ -31,7 +32,8 @@ class AccountTransaction {
   virtual Result<std::optional<Credentials>> find_credentials(std::int64_t user_id) = 0;
   virtual Result<std::vector<User>> list_users(std::int64_t after_id, int limit) = 0;
   virtual Result<std::int64_t> count_users() = 0;
-  virtual Result<void> update_user(std::int64_t id, const UserChanges& changes, UnixSeconds now) = 0;
+  virtual Result<void> update_user(std::int64_t id, const UserChanges& changes,
+                                   UnixSeconds now) = 0;
   virtual Result<void> set_password(std::int64_t id, const std::string& password_hash,
                                     bool must_change, UnixSeconds now) = 0;
   virtual Result<void> record_login_failure(std::int64_t id, UnixSeconds now) = 0;
@@ -51,7 +53,8 @@ class AccountTransaction {
   virtual Result<void> touch_session(std::int64_t session_id, UnixSeconds now) = 0;
   virtual Result<void> delete_session(std::int64_t session_id) = 0;
   virtual Result<void> delete_sessions_of_user(std::int64_t user_id) = 0;
-  virtual Result<void> delete_other_sessions(std::int64_t user_id, std::int64_t keep_session_id) = 0;
+  virtual Result<void> delete_other_sessions(std::int64_t user_id,
+                                             std::int64_t keep_session_id) = 0;
 
   virtual Result<void> audit(const audit::AuditEntry& entry, UnixSeconds now) = 0;
 };

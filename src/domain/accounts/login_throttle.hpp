@@ -14,7 +14,8 @@ namespace lifeline::domain {
 
 class AddressThrottle {
  public:
-  AddressThrottle(int max_failures, UnixSeconds window) : max_failures_(max_failures), window_(window) {}
+  AddressThrottle(int max_failures, UnixSeconds window)
+      : max_failures_(max_failures), window_(window) {}
 
   bool allows(std::string_view address, UnixSeconds now);
   void record_failure(std::string_view address, UnixSeconds now);

@@ -205,9 +205,9 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& conninfo
   // than hang the request.
   const auto options = fmt::format("-c lock_timeout={}", lock_timeout_ms);
   const char* const keywords[] = {"connect_timeout", "fallback_application_name", "options",
-                                  "dbname", "client_encoding", nullptr};
-  const char* const values[] = {"10", "lifeline", options.c_str(), conninfo.c_str(), "UTF8",
-                                nullptr};
+                                  "dbname",          "client_encoding",           nullptr};
+  const char* const values[] = {"10",   "lifeline", options.c_str(), conninfo.c_str(),
+                                "UTF8", nullptr};
   PGconn* conn = PQconnectdbParams(keywords, values, 1);
   if (conn == nullptr) return fail(Errc::internal, "postgres: out of memory");
   std::unique_ptr<Connection> connection(new Connection(conn));

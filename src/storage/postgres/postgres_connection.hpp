@@ -15,8 +15,7 @@ namespace lifeline::storage::postgres {
 
 class Connection {
  public:
-  static Result<std::unique_ptr<Connection>> open(const std::string& conninfo,
-                                                  int lock_timeout_ms);
+  static Result<std::unique_ptr<Connection>> open(const std::string& conninfo, int lock_timeout_ms);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;

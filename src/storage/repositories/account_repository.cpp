@@ -197,7 +197,8 @@ class SqlAccountTransaction final : public domain::AccountTransaction {
   Result<void> update_user(std::int64_t id, const domain::UserChanges& changes,
                            UnixSeconds now) override {
     if (changes.display_name) {
-      if (auto r = done(s_.execute(sql::update_display_name, {id, *changes.display_name, now})); !r) return r;
+      if (auto r = done(s_.execute(sql::update_display_name, {id, *changes.display_name, now})); !r)
+        return r;
     }
     if (changes.disabled) {
       const std::int64_t flag = *changes.disabled ? 1 : 0;
@@ -255,7 +256,8 @@ class SqlAccountTransaction final : public domain::AccountTransaction {
     return rows->front().i64(0);
   }
 
-  Result<std::optional<domain::SessionRecord>> find_session(const std::string& token_digest) override {
+  Result<std::optional<domain::SessionRecord>> find_session(
+      const std::string& token_digest) override {
     auto rows = s_.query(sql::find_session, {token_digest});
     if (!rows) return error_of(rows);
     if (rows->empty()) return std::optional<domain::SessionRecord>{};

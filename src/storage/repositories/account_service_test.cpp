@@ -38,16 +38,19 @@ class AccountServiceTest : public testing::BackendTest {
     domain::AccountPolicy policy;
     policy.password_cost = crypto::PasswordHashCost::fast_for_tests();
     accounts_.emplace(*repository_, *keys_, clock_, policy);
-    auto organisation = accounts_->create_organisation(std::nullopt, "Referral Office", "competent_authority");
+    auto organisation =
+        accounts_->create_organisation(std::nullopt, "Referral Office", "competent_authority");
     ASSERT_TRUE(organisation) << organisation.error().message;
-    auto user = accounts_->create_user(std::nullopt, {organisation->id, "Case.Worker", "", {"case_worker"}},
-                                       std::string(kPassword));
+    auto user =
+        accounts_->create_user(std::nullopt, {organisation->id, "Case.Worker", "", {"case_worker"}},
+                               std::string(kPassword));
     ASSERT_TRUE(user) << user.error().message;
     user_ = *user;
   }
 
   Result<domain::SignIn> login(std::string password, std::string second = "") {
-    return accounts_->login({"case.worker", std::move(password), std::move(second), "192.0.2.7"});
+    return accounts_->login(
+        {"case.worker", std::move(password), std::move(second), "192.0.2.7", ""});
   }
 
   std::unique_ptr<Database> db_;
@@ -115,14 +118,15 @@ TEST_P(AccountServiceTest, WrongPasswordsAreAuditedAndThrottled) {
   clock_.advance(16);
   EXPECT_TRUE(login(std::string(kPassword)));
   auto failures = db_->read([](Session& s) {
-    return s.query("SELECT count(*) FROM audit_log WHERE action = 'auth.login' AND outcome = 'failure'");
+    return s.query(
+        "SELECT count(*) FROM audit_log WHERE action = 'auth.login' AND outcome = 'failure'");
   });
   ASSERT_TRUE(failures);
   EXPECT_EQ(failures->front().i64(0), 5);
 }
 
 TEST_P(AccountServiceTest, UnknownUsersAndWrongPasswordsLookAlike) {
-  auto unknown = accounts_->login({"nobody", std::string(kPassword), "", "192.0.2.8"});
+  auto unknown = accounts_->login({"nobody", std::string(kPassword), "", "192.0.2.8", ""});
   auto wrong = login("not-the-password");
   ASSERT_FALSE(unknown);
   ASSERT_FALSE(wrong);
@@ -140,7 +144,9 @@ TEST_P(AccountServiceTest, SecondFactorCodesCannotBeReplayed) {
   EXPECT_EQ(codes->size(), 10u);
 
   // The secret is stored encrypted, not as the base32 text.
-  auto stored = db_->read([&](Session& s) { return s.query("SELECT totp_secret FROM users WHERE id = $1", {user_.id}); });
+  auto stored = db_->read([&](Session& s) {
+    return s.query("SELECT totp_secret FROM users WHERE id = $1", {user_.id});
+  });
   ASSERT_TRUE(stored);
   const auto& sealed = stored->front().bytes(0);
   EXPECT_EQ(std::string(sealed.begin(), sealed.end()).find(enrolment->secret), std::string::npos);

@@ -1,0 +1,81 @@
+// Every role against every endpoint of the OpenAPI document: the routes only administrators
+// may use refuse everyone else, signed-in routes refuse anonymous callers, and nothing is
+// refused to a role that the rule allows.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { Client, newInstance, seedAdministrator, signedInAdministrator, startServer, stopServer, STRONG_PASSWORD } from './lib.mjs';
+
+const ROLES = ['administrator', 'auditor', 'first_responder', 'case_worker', 'decision_maker',
+  'service_provider', 'guardian', 'hotline_operator', 'analyst', 'coordinator'];
+const PUBLIC = new Set(['/healthz', '/readyz', '/metrics', '/api/v1/openapi.json', '/api/v1/auth/login']);
+const ADMINISTRATORS_ONLY = ['/api/v1/orgs', '/api/v1/users', '/api/v1/users/{id}'];
+// These end the caller's session; they are called last, on sessions of their own.
+const SESSION_ENDING = new Set(['/api/v1/auth/logout', '/api/v1/auth/logout-all']);
+
+describe('authorisation', () => {
+  let instance;
+  let server;
+  let operations;
+  const clients = {};
+  let someUserId;
+
+  before(async () => {
+    instance = newInstance();
+    seedAdministrator(instance);
+    server = await startServer(instance);
+    const admin = await signedInAdministrator(server);
+    const org = await admin.request('POST', '/api/v1/orgs', { body: { name: 'Every Role Office', type: 'other' } });
+    for (const role of ROLES) {
+      const created = await admin.request('POST', '/api/v1/users', {
+        body: { username: `user.${role}`, organisation_id: org.json.id, roles: [role], password: STRONG_PASSWORD },
+      });
+      assert.equal(created.status, 201, created.text);
+      someUserId = created.json.id;
+      const client = new Client(server.url);
+      await client.login(`user.${role}`, STRONG_PASSWORD);
+      await client.request('POST', '/api/v1/me/password', { body: { current_password: STRONG_PASSWORD, new_password: `${STRONG_PASSWORD}-${role}` } });
+      clients[role] = client;
+    }
+    const document = await new Client(server.url).request('GET', '/api/v1/openapi.json');
+    operations = Object.entries(document.json.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => [m.toUpperCase(), path]));
+  });
+  after(async () => {
+    await stopServer(server);
+    instance.cleanup();
+  });
+
+  const call = (client, method, path) => client.request(method, path.replace('{id}', String(someUserId)),
+    method === 'GET' ? {} : { body: {} });
+
+  test('anonymous callers reach only the public endpoints', async () => {
+    for (const [method, path] of operations) {
+      const response = await call(new Client(server.url), method, path);
+      if (PUBLIC.has(path)) assert.notEqual(response.status, 401, `${method} ${path}`);
+      else assert.equal(response.status, 401, `${method} ${path} without a session`);
+    }
+  });
+
+  test('each role is allowed exactly what its rule says', async () => {
+    for (const role of ROLES) {
+      for (const [method, path] of operations) {
+        if (SESSION_ENDING.has(path) || PUBLIC.has(path)) continue;
+        const response = await call(clients[role], method, path);
+        const allowed = !ADMINISTRATORS_ONLY.includes(path) || role === 'administrator';
+        if (allowed) assert.ok(![401, 403].includes(response.status), `${role}: ${method} ${path} -> ${response.status} ${response.text}`);
+        else assert.equal(response.status, 403, `${role}: ${method} ${path}`);
+      }
+    }
+  });
+
+  test('every role may end its own sessions', async () => {
+    for (const role of ROLES) {
+      for (const path of SESSION_ENDING) {
+        const client = new Client(server.url);
+        assert.equal((await client.login(`user.${role}`, `${STRONG_PASSWORD}-${role}`)).status, 200);
+        assert.equal((await client.request('POST', path)).status, 204, `${role}: ${path}`);
+        assert.equal((await client.request('GET', '/api/v1/me')).status, 401);
+      }
+    }
+  });
+});
