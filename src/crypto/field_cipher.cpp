@@ -1,7 +1,12 @@
 #include "crypto/field_cipher.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <mutex>
+#include <utility>
 
 #include <sodium.h>
 
@@ -53,11 +58,135 @@ std::vector<std::uint8_t> associated_data(std::span<const std::uint8_t> header,
   return data;
 }
 
+// What identifies one version of the key file. Saving a key file renames a new file into
+// place, so the inode changes with every rotation even when the modification time does not
+// (two saves within one tick of the file system clock); the status change time also catches
+// chmod, which may turn an unreadable file into a readable one.
+struct FileStamp {
+  dev_t device = 0;
+  ino_t inode = 0;
+  off_t size = 0;
+  timespec modified{};
+  timespec changed{};
+};
+
+bool same_time(const timespec& a, const timespec& b) {
+  return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec;
+}
+
+bool operator==(const FileStamp& a, const FileStamp& b) {
+  return a.device == b.device && a.inode == b.inode && a.size == b.size &&
+         same_time(a.modified, b.modified) && same_time(a.changed, b.changed);
+}
+
+// Nullopt if the file cannot be inspected; reading it then reports why.
+std::optional<FileStamp> stamp_of(const std::filesystem::path& path) {
+  struct stat status {};
+  if (::stat(path.c_str(), &status) != 0) return std::nullopt;
+  return FileStamp{status.st_dev, status.st_ino, status.st_size, status.st_mtim, status.st_ctim};
+}
+
 }  // namespace
+
+// Decides when to read the key file again and does it. One read at a time: request threads
+// that meet an unknown key wait for a read in progress (it may bring their key), while
+// encrypt() skips its check when another thread is already reading.
+class FieldCipher::KeyFileFollower {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  KeyFileFollower(KeyStore& keys, std::filesystem::path file, Clock::duration interval,
+                  Clock::duration forced_interval)
+      : keys_(keys),
+        file_(std::move(file)),
+        interval_(interval),
+        forced_interval_(forced_interval) {}
+
+  // For encrypt(): at most once per interval, reads the file if it changed. The first call
+  // always reads it, in case it changed between loading the keys and making the cipher.
+  void poll() {
+    const Clock::rep now = Clock::now().time_since_epoch().count();
+    if (now < next_poll_.load(std::memory_order_relaxed)) return;
+    const std::unique_lock lock(read_mutex_, std::try_to_lock);
+    if (!lock.owns_lock()) return;
+    next_poll_.store(now + interval_.count(), std::memory_order_relaxed);
+    const auto stamp = stamp_of(file_);
+    if (!stamp || stamp != seen_) read(stamp);
+  }
+
+  // For decrypt() meeting key `id`, which the keys lack: reads the file if it changed, or if
+  // the forced interval has passed since the last read forced here.
+  void look_for(std::uint32_t id) {
+    const std::lock_guard lock(read_mutex_);
+    if (keys_.field_key(id) != nullptr) return;  // a read that just finished brought it
+    const auto stamp = stamp_of(file_);
+    const Clock::time_point now = Clock::now();
+    if (stamp && stamp == seen_ && now < next_forced_) return;
+    next_forced_ = now + forced_interval_;
+    read(stamp);
+  }
+
+  std::optional<Error> last_error() const {
+    const std::lock_guard lock(error_mutex_);
+    return last_error_;
+  }
+
+  std::uint64_t reads() const { return reads_.load(std::memory_order_relaxed); }
+
+ private:
+  // `stamp` was taken before reading, so the keys read are at least as new as it says; a
+  // change made in between only causes one more read later. Caller holds read_mutex_.
+  void read(const std::optional<FileStamp>& stamp) {
+    reads_.fetch_add(1, std::memory_order_relaxed);
+    auto refreshed = keys_.refresh(file_);
+    // A failed read is not remembered as seen: it is tried again next interval.
+    if (refreshed) seen_ = stamp;
+    const std::lock_guard lock(error_mutex_);
+    last_error_ = refreshed ? std::nullopt : std::optional<Error>(refreshed.error());
+  }
+
+  KeyStore& keys_;
+  const std::filesystem::path file_;
+  const Clock::duration interval_;
+  const Clock::duration forced_interval_;
+  // encrypt()'s fast path only loads this, in steady clock ticks.
+  std::atomic<Clock::rep> next_poll_{0};
+  std::atomic<std::uint64_t> reads_{0};
+
+  std::mutex read_mutex_;
+  std::optional<FileStamp> seen_;  // guarded by read_mutex_: the file as last read
+  Clock::time_point next_forced_;  // guarded by read_mutex_
+
+  mutable std::mutex error_mutex_;
+  std::optional<Error> last_error_;
+};
+
+FieldCipher::FieldCipher(KeyStore& keys, std::filesystem::path key_file,
+                         std::chrono::milliseconds refresh_interval,
+                         std::chrono::milliseconds forced_refresh_interval)
+    : keys_(&keys),
+      follower_(std::make_shared<KeyFileFollower>(keys, std::move(key_file), refresh_interval,
+                                                  forced_refresh_interval)) {}
+
+std::optional<Error> FieldCipher::last_refresh_error() const {
+  return follower_ ? follower_->last_error() : std::nullopt;
+}
+
+std::uint64_t FieldCipher::key_file_reads() const {
+  return follower_ ? follower_->reads() : 0;
+}
+
+const FieldKey* FieldCipher::key_for(std::uint32_t id) const {
+  const FieldKey* key = keys_->field_key(id);
+  if (key != nullptr || !follower_) return key;
+  follower_->look_for(id);
+  return keys_->field_key(id);
+}
 
 Result<std::vector<std::uint8_t>> FieldCipher::encrypt(std::string_view plaintext,
                                                        const FieldContext& context) const {
   if (auto valid = check_context(context); !valid) return tl::unexpected(valid.error());
+  if (follower_) follower_->poll();
   const FieldKey& key = keys_->current_field_key();
   const auto header = make_header(key.id);
 
@@ -78,7 +207,7 @@ Result<std::string> FieldCipher::decrypt(std::span<const std::uint8_t> sealed,
   if (!key_id) {
     return fail(Errc::internal, "field is not a sealed value this version can read");
   }
-  const FieldKey* key = keys_->field_key(*key_id);
+  const FieldKey* key = key_for(*key_id);
   if (key == nullptr) {
     return fail(Errc::internal, "encrypted with key " + std::to_string(*key_id) +
                                     " which the key file does not hold");

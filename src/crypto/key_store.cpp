@@ -9,7 +9,10 @@
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
+#include <functional>
 #include <limits>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <system_error>
 #include <utility>
@@ -245,7 +248,7 @@ Result<void> write_file_atomically(const fs::path& requested, std::string_view t
 
 KeyStore KeyStore::generate_in_memory() {
   KeyStore keys;
-  keys.field_keys_.push_back(FieldKey{1, SecretKey::random()});
+  keys.field_keys_.push_back(std::make_unique<FieldKey>(FieldKey{1, SecretKey::random()}));
   keys.current_ = 1;
   keys.blind_index_key_ = SecretKey::random();
   keys.session_key_ = SecretKey::random();
@@ -264,7 +267,7 @@ Result<KeyStore> KeyStore::create(const fs::path& path) {
     return tl::unexpected(dirs.error());
   }
   KeyStore keys = generate_in_memory();
-  std::string text = keys.to_text();
+  std::string text = keys.to_text(keys.field_key_list(), keys.current_);
   const detail::WipeOnExit wipe_text(text);
   if (auto written = write_file_atomically(path, text, false); !written) {
     return tl::unexpected(written.error());
@@ -320,12 +323,12 @@ Result<KeyStore> KeyStore::parse(std::string_view text, std::string_view origin)
     } else if (keyword == "field-key") {
       const auto id = words.size() == 3 ? parse_key_id(words[1]) : std::nullopt;
       if (!id) return malformed("field-key must be followed by an id (1 or more) and a key");
-      if (!keys.field_keys_.empty() && *id <= keys.field_keys_.back().id) {
+      if (!keys.field_keys_.empty() && *id <= keys.field_keys_.back()->id) {
         return malformed("field-key ids must increase (" + std::to_string(*id) + " after " +
-                         std::to_string(keys.field_keys_.back().id) + ")");
+                         std::to_string(keys.field_keys_.back()->id) + ")");
       }
-      FieldKey key{*id, SecretKey()};
-      if (!decode_key(words[2], key.key)) {
+      auto key = std::make_unique<FieldKey>(FieldKey{*id, SecretKey()});
+      if (!decode_key(words[2], key->key)) {
         return malformed("field-key " + std::to_string(*id) + " is not 32 bytes in base64");
       }
       keys.field_keys_.push_back(std::move(key));
@@ -358,34 +361,36 @@ Result<KeyStore> KeyStore::parse(std::string_view text, std::string_view origin)
   if (!seen_current) return incomplete("it has no current entry");
   if (!seen_blind_index_key) return incomplete("it has no blind-index-key entry");
   if (!seen_session_key) return incomplete("it has no session-key entry");
-  if (keys.field_key(keys.current_) == nullptr) {
+  if (keys.find_field_key(keys.current_) == nullptr) {
     return fail(Errc::malformed, where + ": current names field key " +
                                      std::to_string(keys.current_) + ", which it does not hold");
   }
   return keys;
 }
 
-std::string KeyStore::to_text() const {
+std::string KeyStore::to_text(const std::vector<const FieldKey*>& field_keys,
+                              std::uint32_t current) const {
   constexpr std::size_t max_line = 32 + key_base64_length;
   std::string text;
-  text.reserve(file_header.size() + max_line * (field_keys_.size() + 4));
+  text.reserve(file_header.size() + max_line * (field_keys.size() + 4));
   text.append(file_header).append(format_line).append("\n");
   text.append("blind-index-key ");
   append_key(text, blind_index_key_);
   text.append("\nsession-key ");
   append_key(text, session_key_);
   text.append("\n");
-  for (const FieldKey& key : field_keys_) {
-    text.append("field-key ").append(std::to_string(key.id)).append(" ");
-    append_key(text, key.key);
+  for (const FieldKey* key : field_keys) {
+    text.append("field-key ").append(std::to_string(key->id)).append(" ");
+    append_key(text, key->key);
     text.append("\n");
   }
-  text.append("current ").append(std::to_string(current_)).append("\n");
+  text.append("current ").append(std::to_string(current)).append("\n");
   return text;
 }
 
-Result<void> KeyStore::save(const fs::path& path) const {
-  std::string text = to_text();
+Result<void> KeyStore::save(const fs::path& path, const std::vector<const FieldKey*>& field_keys,
+                            std::uint32_t current) const {
+  std::string text = to_text(field_keys, current);
   const detail::WipeOnExit wipe_text(text);
   return write_file_atomically(path, text, true);
 }
@@ -400,72 +405,163 @@ Result<void> KeyStore::check_unchanged_on_disk(const fs::path& path) const {
   return {};
 }
 
+// The file is saved before memory changes, so readers never meet a key the file lacks.
 Result<std::uint32_t> KeyStore::rotate(const fs::path& path) {
   if (auto unchanged = check_unchanged_on_disk(path); !unchanged) {
     return tl::unexpected(unchanged.error());
   }
-  const std::uint32_t last = field_keys_.back().id;
+  std::vector<const FieldKey*> keys = field_key_list();
+  const std::uint32_t last = keys.back()->id;
   if (last == std::numeric_limits<std::uint32_t>::max()) {
     return fail(Errc::conflict, "no field key ids are left");
   }
-  const std::uint32_t previous = current_;
-  field_keys_.push_back(FieldKey{last + 1, SecretKey::random()});
-  current_ = last + 1;
-  if (auto saved = save(path); !saved) {
-    field_keys_.pop_back();
-    current_ = previous;
-    return tl::unexpected(saved.error());
-  }
+  auto added = std::make_unique<FieldKey>(FieldKey{last + 1, SecretKey::random()});
+  keys.push_back(added.get());
+  if (auto saved = save(path, keys, added->id); !saved) return tl::unexpected(saved.error());
+  const std::unique_lock lock(*mutex_);
+  current_ = added->id;
+  field_keys_.push_back(std::move(added));
   return current_;
 }
 
 Result<void> KeyStore::retire(std::uint32_t id, const fs::path& path) {
-  if (id == current_) {
+  const std::uint32_t current = current_field_key_id();
+  if (id == current) {
     return fail(Errc::conflict,
                 "field key " + std::to_string(id) + " is current: rotate to a new key first");
   }
-  const auto found = std::find_if(field_keys_.begin(), field_keys_.end(),
-                                  [id](const FieldKey& key) { return key.id == id; });
-  if (found == field_keys_.end()) {
+  if (field_key(id) == nullptr) {
     return fail(Errc::not_found, "there is no field key " + std::to_string(id));
   }
   if (auto unchanged = check_unchanged_on_disk(path); !unchanged) return unchanged;
-  const auto position = found - field_keys_.begin();
-  FieldKey removed = std::move(*found);
-  field_keys_.erase(found);
-  if (auto saved = save(path); !saved) {
-    field_keys_.insert(field_keys_.begin() + position, std::move(removed));
-    return saved;
+  std::vector<const FieldKey*> kept = field_key_list();
+  std::erase_if(kept, [id](const FieldKey* key) { return key->id == id; });
+  if (auto saved = save(path, kept, current); !saved) return saved;
+  const std::unique_lock lock(*mutex_);
+  field_keys_.erase(position_of(id));
+  return {};
+}
+
+Result<bool> KeyStore::refresh(const fs::path& path) {
+  auto on_disk = load(path);
+  if (!on_disk) return tl::unexpected(on_disk.error());
+  const std::unique_lock lock(*mutex_);
+  if (auto kept = check_keeps_keys(*on_disk, path); !kept) return tl::unexpected(kept.error());
+  const bool added = adopt_new_field_keys(*on_disk);
+  const bool moved = current_ != on_disk->current_;
+  current_ = on_disk->current_;
+  return added || moved;
+}
+
+// Every comparison runs in constant time and none stops early, so the time taken does not
+// reveal which key differs.
+Result<void> KeyStore::check_keeps_keys(const KeyStore& newer, const fs::path& path) const {
+  const std::string file = "key file " + path.string();
+  const std::string refusal = ": not following it, the keys in memory stay in use";
+  const bool same_blind_index_key = blind_index_key_.equals(newer.blind_index_key_);
+  const bool same_session_key = session_key_.equals(newer.session_key_);
+  std::optional<std::uint32_t> lost;
+  std::optional<std::uint32_t> changed;
+  for (const auto& key : field_keys_) {
+    const FieldKey* same_id = newer.find_field_key(key->id);
+    if (same_id == nullptr) {
+      lost = lost.value_or(key->id);
+    } else if (!same_id->key.equals(key->key)) {
+      changed = changed.value_or(key->id);
+    }
+  }
+  if (!same_blind_index_key) {
+    return fail(Errc::conflict, file + " holds a different blind-index-key" + refusal);
+  }
+  if (!same_session_key) {
+    return fail(Errc::conflict, file + " holds a different session-key" + refusal);
+  }
+  if (changed) {
+    return fail(Errc::conflict, file + " holds different bytes for field key " +
+                                    std::to_string(*changed) + refusal);
+  }
+  if (lost) {
+    return fail(Errc::conflict,
+                file + " no longer holds field key " + std::to_string(*lost) + refusal +
+                    " (after retiring a key, restart the processes that use the file)");
   }
   return {};
 }
 
+// Moves the field keys only `newer` holds into this object, keeping the ids ascending.
+bool KeyStore::adopt_new_field_keys(KeyStore& newer) {
+  bool added = false;
+  for (auto& key : newer.field_keys_) {
+    const auto position = position_of(key->id);
+    if (position != field_keys_.end() && (*position)->id == key->id) continue;
+    field_keys_.insert(position, std::move(key));
+    added = true;
+  }
+  return added;
+}
+
+std::uint32_t KeyStore::current_field_key_id() const {
+  const std::shared_lock lock(*mutex_);
+  return current_;
+}
+
 const FieldKey& KeyStore::current_field_key() const {
-  // parse and generate_in_memory guarantee the current key exists.
-  return *field_key(current_);
+  const std::shared_lock lock(*mutex_);
+  // parse and generate_in_memory guarantee the current key exists, and refresh only adopts
+  // a current key that the file holds.
+  return *find_field_key(current_);
 }
 
 const FieldKey* KeyStore::field_key(std::uint32_t id) const {
-  const auto found =
-      std::lower_bound(field_keys_.begin(), field_keys_.end(), id,
-                       [](const FieldKey& key, std::uint32_t wanted) { return key.id < wanted; });
-  return found != field_keys_.end() && found->id == id ? &*found : nullptr;
+  const std::shared_lock lock(*mutex_);
+  return find_field_key(id);
 }
 
 std::vector<std::uint32_t> KeyStore::field_key_ids() const {
+  const std::shared_lock lock(*mutex_);
   std::vector<std::uint32_t> ids;
   ids.reserve(field_keys_.size());
-  for (const FieldKey& key : field_keys_) ids.push_back(key.id);
+  for (const auto& key : field_keys_) ids.push_back(key->id);
   return ids;
 }
 
+std::vector<const FieldKey*> KeyStore::field_key_list() const {
+  const std::shared_lock lock(*mutex_);
+  std::vector<const FieldKey*> keys;
+  keys.reserve(field_keys_.size());
+  for (const auto& key : field_keys_) keys.push_back(key.get());
+  return keys;
+}
+
+std::vector<std::unique_ptr<FieldKey>>::const_iterator KeyStore::position_of(
+    std::uint32_t id) const {
+  return std::lower_bound(
+      field_keys_.begin(), field_keys_.end(), id,
+      [](const std::unique_ptr<FieldKey>& key, std::uint32_t wanted) { return key->id < wanted; });
+}
+
+const FieldKey* KeyStore::find_field_key(std::uint32_t id) const {
+  const auto found = position_of(id);
+  return found != field_keys_.end() && (*found)->id == id ? found->get() : nullptr;
+}
+
 bool KeyStore::same_keys_as(const KeyStore& other) const {
+  if (this == &other) return true;
+  // Both shared locks are taken in address order, so two threads comparing the same pair in
+  // opposite directions cannot deadlock behind a writer waiting for one of them.
+  const bool this_first = std::less<const KeyStore*>()(this, &other);
+  const std::shared_lock first(*(this_first ? this : &other)->mutex_);
+  const std::shared_lock second(*(this_first ? &other : this)->mutex_);
+  return same_keys(other);
+}
+
+bool KeyStore::same_keys(const KeyStore& other) const {
   if (current_ != other.current_ || field_keys_.size() != other.field_keys_.size()) return false;
   bool same =
       blind_index_key_.equals(other.blind_index_key_) && session_key_.equals(other.session_key_);
   for (std::size_t i = 0; i < field_keys_.size(); ++i) {
-    same = same && field_keys_[i].id == other.field_keys_[i].id &&
-           field_keys_[i].key.equals(other.field_keys_[i].key);
+    same = same && field_keys_[i]->id == other.field_keys_[i]->id &&
+           field_keys_[i]->key.equals(other.field_keys_[i]->key);
   }
   return same;
 }

@@ -282,6 +282,142 @@ TEST_F(KeyFile, RetireRemovesOnlyUnusedOldKeys) {
   EXPECT_EQ(mode_of(path_), 0600U);
 }
 
+TEST_F(KeyFile, RefreshAddsARotatedKeyAndAdoptsTheNewCurrent) {
+  ASSERT_TRUE(KeyStore::create(path_).has_value());
+  auto server = KeyStore::load(path_);
+  auto tool = KeyStore::load(path_);
+  ASSERT_TRUE(server.has_value() && tool.has_value());
+  const FieldKey* first_key = server->field_key(1);
+  const FieldKey& first_current = server->current_field_key();
+  ASSERT_TRUE(tool->rotate(path_).has_value());
+  ASSERT_TRUE(tool->rotate(path_).has_value());
+
+  const auto refreshed = server->refresh(path_);
+  ASSERT_TRUE(refreshed.has_value()) << refreshed.error().message;
+  EXPECT_TRUE(*refreshed);
+  EXPECT_EQ(server->field_key_ids(), (std::vector<std::uint32_t>{1, 2, 3}));
+  EXPECT_EQ(server->current_field_key_id(), 3U);
+  EXPECT_TRUE(server->same_keys_as(*tool));
+  // Keys handed out before the refresh stay where they were.
+  EXPECT_EQ(server->field_key(1), first_key);
+  EXPECT_EQ(&first_current, first_key);
+  EXPECT_EQ(first_current.id, 1U);
+
+  const auto again = server->refresh(path_);
+  ASSERT_TRUE(again.has_value()) << again.error().message;
+  EXPECT_FALSE(*again);
+}
+
+TEST_F(KeyFile, RefreshReturnsFalseWhenNothingChanged) {
+  ASSERT_TRUE(KeyStore::create(path_).has_value());
+  auto keys = KeyStore::load(path_);
+  ASSERT_TRUE(keys.has_value());
+  const auto refreshed = keys->refresh(path_);
+  ASSERT_TRUE(refreshed.has_value()) << refreshed.error().message;
+  EXPECT_FALSE(*refreshed);
+  EXPECT_EQ(keys->field_key_ids(), (std::vector<std::uint32_t>{1}));
+}
+
+TEST_F(KeyFile, RefreshAdoptsACurrentKeyTheStoreAlreadyHolds) {
+  write(valid_text());  // keys 1 and 2, current 2
+  auto keys = KeyStore::load(path_);
+  ASSERT_TRUE(keys.has_value());
+  std::string text = valid_text();
+  text.replace(text.find("current 2"), 9, "current 1");
+  write(text);
+  const auto refreshed = keys->refresh(path_);
+  ASSERT_TRUE(refreshed.has_value()) << refreshed.error().message;
+  EXPECT_TRUE(*refreshed);
+  EXPECT_EQ(keys->current_field_key_id(), 1U);
+  EXPECT_EQ(keys->field_key_ids(), (std::vector<std::uint32_t>{1, 2}));
+}
+
+TEST_F(KeyFile, RefreshRefusesAFileThatLostAKey) {
+  ASSERT_TRUE(KeyStore::create(path_).has_value());
+  auto server = KeyStore::load(path_);
+  auto tool = KeyStore::load(path_);
+  ASSERT_TRUE(server.has_value() && tool.has_value());
+  const FieldContext place{"person", "full_name", 3};
+  const auto old_sealed = FieldCipher(*server).encrypt("Ana Popescu", place).value();
+  ASSERT_TRUE(tool->rotate(path_).has_value());
+  ASSERT_TRUE(tool->retire(1, path_).has_value());
+
+  const auto refused = server->refresh(path_);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, Errc::conflict);
+  EXPECT_EQ(refused.error().message,
+            "key file " + path_.string() +
+                " no longer holds field key 1: not following it, the keys in memory stay in use "
+                "(after retiring a key, restart the processes that use the file)");
+  EXPECT_EQ(server->field_key_ids(), (std::vector<std::uint32_t>{1}));
+  EXPECT_EQ(server->current_field_key_id(), 1U);
+  EXPECT_EQ(FieldCipher(*server).decrypt(old_sealed, place).value(), "Ana Popescu");
+}
+
+struct ChangedFileCase {
+  std::string_view replaced;   // a line of valid_text()
+  std::string replacement;     // what stands there instead
+  std::string_view complaint;  // part of the message
+};
+
+TEST_F(KeyFile, RefreshRefusesChangedKeysAndKeepsMemoryIntact) {
+  const std::string key5 = "BQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQU=";  // 32 x 0x05
+  // Each case also adds a key 3 and makes it current, which must not be adopted either.
+  const std::vector<ChangedFileCase> cases = {
+      {"field-key 1 ", "field-key 1 " + key5, "holds different bytes for field key 1"},
+      {"field-key 2 ", "field-key 2 " + key5, "holds different bytes for field key 2"},
+      {"blind-index-key ", "blind-index-key " + key5, "holds a different blind-index-key"},
+      {"session-key ", "session-key " + key5, "holds a different session-key"},
+  };
+  const FieldContext place{"person", "full_name", 11};
+  for (const ChangedFileCase& c : cases) {
+    SCOPED_TRACE(c.complaint);
+    write(valid_text());
+    auto keys = KeyStore::load(path_);
+    ASSERT_TRUE(keys.has_value());
+    const auto sealed = FieldCipher(*keys).encrypt("Ana Popescu", place).value();
+
+    std::string text = valid_text();
+    const std::size_t line = text.find(c.replaced);
+    text.replace(line, text.find('\n', line) - line, c.replacement);
+    text.replace(text.find("current 2"), 9, "field-key 3 " + key5 + "\ncurrent 3");
+    write(text);
+    ASSERT_TRUE(KeyStore::load(path_).has_value()) << "the changed file itself is valid";
+
+    const auto refused = keys->refresh(path_);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().code, Errc::conflict);
+    EXPECT_NE(refused.error().message.find(c.complaint), std::string::npos)
+        << refused.error().message;
+    EXPECT_EQ(refused.error().message.find(key5.substr(0, 16)), std::string::npos);
+    EXPECT_EQ(keys->field_key_ids(), (std::vector<std::uint32_t>{1, 2}));
+    EXPECT_EQ(keys->current_field_key_id(), 2U);
+    EXPECT_EQ(keys->field_key(1)->key.bytes()[0], 0x01);
+    EXPECT_EQ(keys->blind_index_key()[0], 0x03);
+    EXPECT_EQ(keys->session_key()[0], 0x04);
+    EXPECT_EQ(FieldCipher(*keys).decrypt(sealed, place).value(), "Ana Popescu");
+  }
+}
+
+TEST_F(KeyFile, RefreshReportsAnUnreadableFileAndKeepsMemory) {
+  write(valid_text());
+  auto keys = KeyStore::load(path_);
+  ASSERT_TRUE(keys.has_value());
+  const auto refresh_error = [&] {
+    const auto refreshed = keys->refresh(path_);
+    EXPECT_FALSE(refreshed.has_value());
+    return refreshed ? Errc::internal : refreshed.error().code;
+  };
+  write(valid_text(), 0644);
+  EXPECT_EQ(refresh_error(), Errc::forbidden);
+  write("format lifeline-keys 1\ncurrent 1\n");
+  EXPECT_EQ(refresh_error(), Errc::malformed);
+  fs::remove(path_);
+  EXPECT_EQ(refresh_error(), Errc::not_found);
+  EXPECT_EQ(keys->field_key_ids(), (std::vector<std::uint32_t>{1, 2}));
+  EXPECT_EQ(keys->current_field_key_id(), 2U);
+}
+
 TEST_F(KeyFile, KeyStoreIsMovable) {
   KeyStore keys = KeyStore::generate_in_memory();
   const std::uint8_t first_byte = keys.blind_index_key()[0];

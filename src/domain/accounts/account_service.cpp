@@ -220,13 +220,12 @@ Result<ActiveSession> AccountService::resume(const std::string& session_token) {
   std::optional<SessionRecord> session;
   std::optional<User> user;
   auto found = store_.read([&](AccountTransaction& tx) -> Result<void> {
-    auto s = tx.find_session(digest);
+    auto s = tx.find_session_with_user(digest);
     if (!s) return tl::unexpected(s.error());
-    session = std::move(*s);
-    if (!session) return {};
-    auto u = tx.find_user(session->user_id);
-    if (!u) return tl::unexpected(u.error());
-    user = std::move(*u);
+    if (*s) {
+      session = std::move((*s)->first);
+      user = std::move((*s)->second);
+    }
     return {};
   });
   if (!found) return tl::unexpected(found.error());

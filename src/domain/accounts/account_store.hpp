@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "audit/audit_entry.hpp"
@@ -50,6 +51,9 @@ class AccountTransaction {
   virtual Result<std::int64_t> insert_session(std::int64_t user_id, const std::string& token_digest,
                                               UnixSeconds now) = 0;
   virtual Result<std::optional<SessionRecord>> find_session(const std::string& token_digest) = 0;
+  // The session and its user in one round trip: this runs on every signed-in request.
+  virtual Result<std::optional<std::pair<SessionRecord, User>>> find_session_with_user(
+      const std::string& token_digest) = 0;
   virtual Result<void> touch_session(std::int64_t session_id, UnixSeconds now) = 0;
   virtual Result<void> delete_session(std::int64_t session_id) = 0;
   virtual Result<void> delete_sessions_of_user(std::int64_t user_id) = 0;

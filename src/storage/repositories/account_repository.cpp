@@ -60,6 +60,10 @@ constexpr std::string_view insert_session =
     "VALUES ($1, $2, $3, $3) RETURNING id";
 constexpr std::string_view find_session =
     "SELECT id, user_id, created_at, last_seen_at FROM sessions WHERE token_digest = $1";
+constexpr std::string_view find_session_with_user =
+    "SELECT s.id, s.user_id, s.created_at, s.last_seen_at, u.id, u.organisation_id, u.username, "
+    "u.display_name, u.must_change_password, u.disabled, u.totp_enabled, u.created_at "
+    "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_digest = $1";
 constexpr std::string_view touch_session = "UPDATE sessions SET last_seen_at = $2 WHERE id = $1";
 constexpr std::string_view delete_session = "DELETE FROM sessions WHERE id = $1";
 constexpr std::string_view delete_sessions_of_user = "DELETE FROM sessions WHERE user_id = $1";
@@ -81,16 +85,17 @@ domain::Organisation organisation_from(const Row& row) {
   return {row.i64(0), row.text(1), row.text(2), row.i64(3)};
 }
 
-domain::User user_from(const Row& row) {
+// Reads the user columns in the order of sql::find_user, starting at column `first`.
+domain::User user_from(const Row& row, std::size_t first = 0) {
   domain::User user;
-  user.id = row.i64(0);
-  user.organisation_id = row.i64(1);
-  user.username = row.text(2);
-  user.display_name = row.text(3);
-  user.must_change_password = row.i64(4) != 0;
-  user.disabled = row.i64(5) != 0;
-  user.totp_enabled = row.i64(6) != 0;
-  user.created_at = row.i64(7);
+  user.id = row.i64(first);
+  user.organisation_id = row.i64(first + 1);
+  user.username = row.text(first + 2);
+  user.display_name = row.text(first + 3);
+  user.must_change_password = row.i64(first + 4) != 0;
+  user.disabled = row.i64(first + 5) != 0;
+  user.totp_enabled = row.i64(first + 6) != 0;
+  user.created_at = row.i64(first + 7);
   return user;
 }
 
@@ -138,9 +143,7 @@ class SqlAccountTransaction final : public domain::AccountTransaction {
     if (!rows) return error_of(rows);
     if (rows->empty()) return std::optional<domain::User>{};
     auto user = user_from(rows->front());
-    auto roles = s_.query(sql::roles_of_user, {id});
-    if (!roles) return error_of(roles);
-    for (const auto& row : *roles) user.roles.push_back(row.text(0));
+    if (auto r = read_roles(user); !r) return tl::unexpected(r.error());
     return user;
   }
 
@@ -265,6 +268,19 @@ class SqlAccountTransaction final : public domain::AccountTransaction {
     return domain::SessionRecord{row.i64(0), row.i64(1), row.i64(2), row.i64(3)};
   }
 
+  Result<std::optional<std::pair<domain::SessionRecord, domain::User>>> find_session_with_user(
+      const std::string& token_digest) override {
+    using Found = std::optional<std::pair<domain::SessionRecord, domain::User>>;
+    auto rows = s_.query(sql::find_session_with_user, {token_digest});
+    if (!rows) return error_of(rows);
+    if (rows->empty()) return Found{};
+    const auto& row = rows->front();
+    domain::SessionRecord session{row.i64(0), row.i64(1), row.i64(2), row.i64(3)};
+    auto user = user_from(row, 4);
+    if (auto r = read_roles(user); !r) return tl::unexpected(r.error());
+    return Found{std::pair{session, std::move(user)}};
+  }
+
   Result<void> touch_session(std::int64_t session_id, UnixSeconds now) override {
     return done(s_.execute(sql::touch_session, {session_id, now}));
   }
@@ -286,6 +302,13 @@ class SqlAccountTransaction final : public domain::AccountTransaction {
   }
 
  private:
+  Result<void> read_roles(domain::User& user) {
+    auto roles = s_.query(sql::roles_of_user, {user.id});
+    if (!roles) return error_of(roles);
+    for (const auto& row : *roles) user.roles.push_back(row.text(0));
+    return {};
+  }
+
   Result<void> write_roles(std::int64_t id, const std::vector<std::string>& roles) {
     for (const auto& role : roles) {
       if (auto r = done(s_.execute(sql::insert_role, {id, role})); !r) return r;
