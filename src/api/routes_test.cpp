@@ -35,7 +35,8 @@ class RouteTable : public ::testing::Test {
     db_ = storage::open_database({"sqlite:" + (dir_ / "lifeline.db").string()}).value();
     ASSERT_TRUE(storage::migrate(*db_));
     repository_.emplace(*db_);
-    accounts_.emplace(*repository_, *keys_, clock_, domain::AccountPolicy{});
+    accounts_.emplace(*repository_, *keys_, crypto::FieldCipher(*keys_), clock_,
+                      domain::AccountPolicy{});
     services_.emplace(Services{*accounts_, *db_, metrics_, domain::AccountPolicy{}});
     add_routes(router_, *services_);
   }

@@ -186,12 +186,18 @@ int run_audit_verify(const Config& config) {
   return 0;
 }
 
-int run_keys_rotate(const Config& config) {
+int run_keys_rotate(const Config& config, bool wait_for_servers) {
   int exit_code = 0;
   auto env = opened_or_report(open_environment(config, false), exit_code);
   if (!env) return exit_code;
+  const std::chrono::milliseconds settle =
+      wait_for_servers ? kServerSettleTime : std::chrono::seconds(0);
+  if (wait_for_servers) {
+    std::cerr << "the new field key becomes current; waiting " << kServerSettleTime.count()
+              << " s for running servers to start using it\n";
+  }
   auto rotated =
-      opened_or_report(rotate_field_key(**env,
+      opened_or_report(rotate_field_key(**env, settle,
                                         [](const RotationProgress& p) {
                                           std::cerr << "\rre-encrypted " << p.fields_reencrypted
                                                     << " fields in " << p.table << std::flush;

@@ -23,7 +23,7 @@ int run_user_add(const Config& config, const UserAddOptions& options);
 int run_user_passwd(const Config& config, const std::string& username, bool password_from_stdin);
 int run_user_disable(const Config& config, const std::string& username);
 int run_audit_verify(const Config& config);
-int run_keys_rotate(const Config& config);
+int run_keys_rotate(const Config& config, bool wait_for_servers);
 int run_backup(const Config& config, const std::string& destination);
 int run_version();
 

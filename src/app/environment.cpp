@@ -66,7 +66,9 @@ Result<std::unique_ptr<Environment>> open_environment(const Config& config, bool
     return tl::unexpected(recorded.error());
   }
   env->account_repository.emplace(*env->database);
-  env->accounts.emplace(*env->account_repository, *env->keys, env->clock, config.accounts);
+  // The cipher follows the key file, so a running server picks up `keys rotate` by itself.
+  crypto::FieldCipher cipher(*env->keys, config.key_file);
+  env->accounts.emplace(*env->account_repository, *env->keys, cipher, env->clock, config.accounts);
   return env;
 }
 

@@ -1,6 +1,7 @@
 #include "app/key_rotation.hpp"
 
 #include <array>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -56,7 +57,8 @@ std::span<const EncryptedColumn> encrypted_columns() {
 }
 
 Result<RotationResult> rotate_field_key(
-    Environment& env, const std::function<void(const RotationProgress&)>& progress) {
+    Environment& env, std::chrono::milliseconds settle,
+    const std::function<void(const RotationProgress&)>& progress) {
   RotationResult result;
   auto new_id = env.keys->rotate(env.config.key_file);
   if (!new_id) return tl::unexpected(new_id.error());
@@ -64,6 +66,7 @@ Result<RotationResult> rotate_field_key(
   if (auto recorded = record_key_checks(*env.database, *env.keys); !recorded) {
     return tl::unexpected(recorded.error());
   }
+  std::this_thread::sleep_for(settle);
   const crypto::FieldCipher cipher(*env.keys);
   for (const auto& column : kEncryptedColumns) {
     std::int64_t after_id = 0;

@@ -2,11 +2,13 @@
 // re-encrypted under it, in small batches so a running server is never blocked for long.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string_view>
 
 #include "app/environment.hpp"
+#include "crypto/field_cipher.hpp"
 
 namespace lifeline::app {
 
@@ -28,7 +30,15 @@ struct RotationResult {
   std::int64_t fields_reencrypted = 0;
 };
 
+// Running servers re-read the key file within FieldCipher::default_refresh_interval; waiting
+// twice that before re-encrypting means none still writes with the old key behind the pass.
+inline constexpr std::chrono::seconds kServerSettleTime =
+    2 * crypto::FieldCipher::default_refresh_interval;
+
+// `settle` is how long to wait between making the new key current and re-encrypting: zero
+// when no server is running.
 Result<RotationResult> rotate_field_key(
-    Environment& env, const std::function<void(const RotationProgress&)>& progress);
+    Environment& env, std::chrono::milliseconds settle,
+    const std::function<void(const RotationProgress&)>& progress);
 
 }  // namespace lifeline::app

@@ -42,8 +42,14 @@ void add_server_commands(Cli& cli) {
     cli.command = lifeline::app::run_audit_verify;
   });
   auto* keys = cli.app.add_subcommand("keys", "Key file tasks")->require_subcommand(1);
-  keys->add_subcommand("rotate", "Make a new field key current and re-encrypt every field")
-      ->callback([&] { cli.command = lifeline::app::run_keys_rotate; });
+  auto* rotate =
+      keys->add_subcommand("rotate", "Make a new field key current and re-encrypt every field");
+  static bool no_wait = false;
+  rotate->add_flag("--no-wait", no_wait,
+                   "Re-encrypt at once: only when no server is running on this database");
+  rotate->callback([&] {
+    cli.command = [](const Config& c) { return lifeline::app::run_keys_rotate(c, !no_wait); };
+  });
 }
 
 std::vector<std::string> ids(std::span<const std::string_view> list) {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 
 import {
-  BACKEND, cli, Client, newInstance, seedAdministrator, signedInAdministrator, sleep, sql,
+  BACKEND, BIN, cli, Client, newInstance, seedAdministrator, signedInAdministrator, sleep, sql,
   startServer, stopServer,
 } from './lib.mjs';
 
@@ -132,7 +132,7 @@ describe('faults', () => {
     const { totp } = await import('./lib.mjs');
     await admin.request('POST', '/api/v1/me/totp/confirm', { body: { code: totp(enrol.json.secret) } });
     await stopServer(server);
-    const rotated = cli(instance, ['keys', 'rotate']);
+    const rotated = cli(instance, ['keys', 'rotate', '--no-wait']);
     assert.equal(rotated.status, 0, rotated.stderr);
     assert.match(rotated.stdout, /field key 2 is now current; 1 fields re-encrypted/);
     assert.equal(statSync(join(instance.dir, 'lifeline.key')).mode & 0o777, 0o600);
@@ -141,6 +141,30 @@ describe('faults', () => {
     assert.equal(login.status, 200, login.text);
     await stopServer(server);
     assert.equal(cli(instance, ['audit', 'verify']).status, 0);
+    instance.cleanup();
+  });
+
+  test('key rotation while a server runs: no restart, no failed sign-in', async () => {
+    const instance = newInstance();
+    seedAdministrator(instance);
+    const server = await startServer(instance);
+    const admin = await signedInAdministrator(server);
+    const { totp } = await import('./lib.mjs');
+    const enrol = await admin.request('POST', '/api/v1/me/totp/enrol', { body: {} });
+    const confirm = await admin.request('POST', '/api/v1/me/totp/confirm', { body: { code: totp(enrol.json.secret) } });
+    const rotation = spawn(BIN, ['keys', 'rotate'], { env: instance.env });
+    let output = '';
+    rotation.stdout.on('data', (d) => { output += d; });
+    // Sign-ins keep working during the rotation and after it, on the same server process.
+    const during = await new Client(server.url).login('admin', admin.password, confirm.json.recovery_codes[0]);
+    assert.equal(during.status, 200, during.text);
+    const code = await new Promise((resolve) => rotation.on('exit', resolve));
+    assert.equal(code, 0);
+    assert.match(output, /1 fields re-encrypted/);
+    // The secret is now sealed with key 2, which the server loads when it first meets it.
+    const afterwards = await new Client(server.url).login('admin', admin.password, totp(enrol.json.secret, Date.now() / 1000 + 30));
+    assert.equal(afterwards.status, 200, afterwards.text);
+    await stopServer(server);
     instance.cleanup();
   });
 

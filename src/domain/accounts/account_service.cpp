@@ -59,10 +59,10 @@ bool looks_like_totp_code(const std::string& code) {
 }  // namespace
 
 AccountService::AccountService(AccountStore& store, const crypto::KeyStore& keys,
-                               const Clock& clock, AccountPolicy policy)
+                               crypto::FieldCipher cipher, const Clock& clock, AccountPolicy policy)
     : store_(store),
       keys_(keys),
-      cipher_(keys),
+      cipher_(std::move(cipher)),
       clock_(clock),
       policy_(std::move(policy)),
       address_throttle_(policy_.address_max_failures, policy_.address_window) {}

@@ -75,8 +75,9 @@ struct FirstAdministrator {
 
 class AccountService {
  public:
-  AccountService(AccountStore& store, const crypto::KeyStore& keys, const Clock& clock,
-                 AccountPolicy policy);
+  // `cipher` seals second-factor secrets; a server passes one that follows the key file.
+  AccountService(AccountStore& store, const crypto::KeyStore& keys, crypto::FieldCipher cipher,
+                 const Clock& clock, AccountPolicy policy);
 
   Result<SignIn> login(const LoginAttempt& attempt);
   // Resolves a session token; fails with unauthorized when unknown, expired or disabled.

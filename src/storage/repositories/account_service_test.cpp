@@ -37,7 +37,7 @@ class AccountServiceTest : public testing::BackendTest {
     repository_.emplace(*db_);
     domain::AccountPolicy policy;
     policy.password_cost = crypto::PasswordHashCost::fast_for_tests();
-    accounts_.emplace(*repository_, *keys_, clock_, policy);
+    accounts_.emplace(*repository_, *keys_, crypto::FieldCipher(*keys_), clock_, policy);
     auto organisation =
         accounts_->create_organisation(std::nullopt, "Referral Office", "competent_authority");
     ASSERT_TRUE(organisation) << organisation.error().message;
