@@ -375,13 +375,10 @@ Result<void> AccountService::disable_totp(const Actor& actor, const std::string&
 Result<Profile> AccountService::profile(const Actor& actor) {
   std::optional<Profile> result;
   auto found = store_.read([&](AccountTransaction& tx) -> Result<void> {
-    auto user = tx.find_user(actor.user_id);
-    if (!user) return tl::unexpected(user.error());
-    if (!*user) return fail(Errc::not_found, "user not found");
-    auto organisation = tx.find_organisation((*user)->organisation_id);
-    if (!organisation) return tl::unexpected(organisation.error());
-    if (!*organisation) return fail(Errc::internal, "user's organisation is missing");
-    result = Profile{std::move(**user), std::move(**organisation)};
+    auto found_profile = tx.find_user_with_organisation(actor.user_id);
+    if (!found_profile) return tl::unexpected(found_profile.error());
+    if (!*found_profile) return fail(Errc::not_found, "user not found");
+    result = Profile{std::move((*found_profile)->first), std::move((*found_profile)->second)};
     return {};
   });
   if (!found) return tl::unexpected(found.error());

@@ -28,6 +28,9 @@ class AccountTransaction {
   virtual Result<User> insert_user(const NewUser& user, const std::string& password_hash,
                                    UnixSeconds now) = 0;
   virtual Result<std::optional<User>> find_user(std::int64_t id) = 0;
+  // The user and their organisation in one round trip (GET /me runs it on every page load).
+  virtual Result<std::optional<std::pair<User, Organisation>>> find_user_with_organisation(
+      std::int64_t id) = 0;
   virtual Result<std::optional<UserWithCredentials>> find_user_by_username(
       const std::string& username) = 0;
   virtual Result<std::optional<Credentials>> find_credentials(std::int64_t user_id) = 0;

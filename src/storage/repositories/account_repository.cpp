@@ -29,6 +29,10 @@ constexpr std::string_view roles_of_users =
 constexpr std::string_view find_user =
     "SELECT id, organisation_id, username, display_name, must_change_password, disabled, "
     "totp_enabled, created_at FROM users WHERE id = $1";
+constexpr std::string_view find_user_with_organisation =
+    "SELECT u.id, u.organisation_id, u.username, u.display_name, u.must_change_password, "
+    "u.disabled, u.totp_enabled, u.created_at, o.id, o.name, o.type, o.created_at "
+    "FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = $1";
 constexpr std::string_view find_user_id_by_username = "SELECT id FROM users WHERE username = $1";
 constexpr std::string_view list_users =
     "SELECT id, organisation_id, username, display_name, must_change_password, disabled, "
@@ -81,8 +85,9 @@ Result<void> done(const Result<std::int64_t>& r) {
   return {};
 }
 
-domain::Organisation organisation_from(const Row& row) {
-  return {row.i64(0), row.text(1), row.text(2), row.i64(3)};
+// Reads the organisation columns in the order of sql::find_organisation, from column `first`.
+domain::Organisation organisation_from(const Row& row, std::size_t first = 0) {
+  return {row.i64(first), row.text(first + 1), row.text(first + 2), row.i64(first + 3)};
 }
 
 // Reads the user columns in the order of sql::find_user, starting at column `first`.
@@ -145,6 +150,17 @@ class SqlAccountTransaction final : public domain::AccountTransaction {
     auto user = user_from(rows->front());
     if (auto r = read_roles(user); !r) return tl::unexpected(r.error());
     return user;
+  }
+
+  Result<std::optional<std::pair<domain::User, domain::Organisation>>> find_user_with_organisation(
+      std::int64_t id) override {
+    using Found = std::optional<std::pair<domain::User, domain::Organisation>>;
+    auto rows = s_.query(sql::find_user_with_organisation, {id});
+    if (!rows) return error_of(rows);
+    if (rows->empty()) return Found{};
+    auto user = user_from(rows->front());
+    if (auto r = read_roles(user); !r) return tl::unexpected(r.error());
+    return Found{std::pair{std::move(user), organisation_from(rows->front(), 8)}};
   }
 
   Result<std::optional<domain::UserWithCredentials>> find_user_by_username(
