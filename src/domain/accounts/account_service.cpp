@@ -321,14 +321,10 @@ Result<TotpEnrolment> AccountService::begin_totp(const Actor& actor) {
 
 Result<std::vector<std::string>> AccountService::confirm_totp(const Actor& actor,
                                                               const std::string& code) {
-  std::optional<Credentials> credentials;
-  auto found = store_.read([&](AccountTransaction& tx) -> Result<void> {
-    auto c = tx.find_credentials(actor.user_id);
-    if (!c) return tl::unexpected(c.error());
-    credentials = std::move(*c);
-    return {};
-  });
+  auto found =
+      store_.read_value([&](AccountTransaction& tx) { return tx.find_credentials(actor.user_id); });
   if (!found) return tl::unexpected(found.error());
+  const auto& credentials = *found;
   if (!credentials || !credentials->totp_secret_sealed) {
     return fail(Errc::conflict, "start the enrolment first");
   }
@@ -352,14 +348,10 @@ Result<std::vector<std::string>> AccountService::confirm_totp(const Actor& actor
 }
 
 Result<void> AccountService::disable_totp(const Actor& actor, const std::string& password) {
-  std::optional<Credentials> credentials;
-  auto found = store_.read([&](AccountTransaction& tx) -> Result<void> {
-    auto c = tx.find_credentials(actor.user_id);
-    if (!c) return tl::unexpected(c.error());
-    credentials = std::move(*c);
-    return {};
-  });
+  auto found =
+      store_.read_value([&](AccountTransaction& tx) { return tx.find_credentials(actor.user_id); });
   if (!found) return tl::unexpected(found.error());
+  const auto& credentials = *found;
   if (!credentials || !crypto::verify_password(credentials->password_hash, password)) {
     return fail_fields("two-step sign-in was not turned off",
                        {{"password", "is not your password"}});
@@ -373,16 +365,12 @@ Result<void> AccountService::disable_totp(const Actor& actor, const std::string&
 }
 
 Result<Profile> AccountService::profile(const Actor& actor) {
-  std::optional<Profile> result;
-  auto found = store_.read([&](AccountTransaction& tx) -> Result<void> {
-    auto found_profile = tx.find_user_with_organisation(actor.user_id);
-    if (!found_profile) return tl::unexpected(found_profile.error());
-    if (!*found_profile) return fail(Errc::not_found, "user not found");
-    result = Profile{std::move((*found_profile)->first), std::move((*found_profile)->second)};
-    return {};
+  return store_.read_value([&](AccountTransaction& tx) -> Result<Profile> {
+    auto found = tx.find_user_with_organisation(actor.user_id);
+    if (!found) return tl::unexpected(found.error());
+    if (!*found) return fail(Errc::not_found, "user not found");
+    return Profile{std::move((*found)->first), std::move((*found)->second)};
   });
-  if (!found) return tl::unexpected(found.error());
-  return std::move(*result);
 }
 
 Result<Organisation> AccountService::create_organisation(const std::optional<Actor>& actor,
@@ -410,15 +398,10 @@ Result<Organisation> AccountService::create_organisation(const std::optional<Act
 
 Result<Page<Organisation>> AccountService::list_organisations(std::int64_t after_id, int limit) {
   limit = clamp_page_size(limit);
-  std::vector<Organisation> rows;
-  auto found = store_.read([&](AccountTransaction& tx) -> Result<void> {
-    auto r = tx.list_organisations(after_id, limit + 1);
-    if (!r) return tl::unexpected(r.error());
-    rows = std::move(*r);
-    return {};
-  });
-  if (!found) return tl::unexpected(found.error());
-  return to_page(std::move(rows), limit);
+  auto rows = store_.read_value(
+      [&](AccountTransaction& tx) { return tx.list_organisations(after_id, limit + 1); });
+  if (!rows) return tl::unexpected(rows.error());
+  return to_page(std::move(*rows), limit);
 }
 
 Result<User> AccountService::create_user(const std::optional<Actor>& actor, const NewUser& user,
@@ -460,28 +443,19 @@ Result<User> AccountService::create_user(const std::optional<Actor>& actor, cons
 
 Result<Page<User>> AccountService::list_users(std::int64_t after_id, int limit) {
   limit = clamp_page_size(limit);
-  std::vector<User> rows;
-  auto found = store_.read([&](AccountTransaction& tx) -> Result<void> {
-    auto r = tx.list_users(after_id, limit + 1);
-    if (!r) return tl::unexpected(r.error());
-    rows = std::move(*r);
-    return {};
-  });
-  if (!found) return tl::unexpected(found.error());
-  return to_page(std::move(rows), limit);
+  auto rows =
+      store_.read_value([&](AccountTransaction& tx) { return tx.list_users(after_id, limit + 1); });
+  if (!rows) return tl::unexpected(rows.error());
+  return to_page(std::move(*rows), limit);
 }
 
 Result<User> AccountService::find_user_by_username(const std::string& username) {
-  std::optional<User> user;
-  auto found = store_.read([&](AccountTransaction& tx) -> Result<void> {
+  return store_.read_value([&](AccountTransaction& tx) -> Result<User> {
     auto account = tx.find_user_by_username(canonical_username(username));
     if (!account) return tl::unexpected(account.error());
-    if (*account) user = std::move((*account)->user);
-    return {};
+    if (!*account) return fail(Errc::not_found, "no such user");
+    return std::move((*account)->user);
   });
-  if (!found) return tl::unexpected(found.error());
-  if (!user) return fail(Errc::not_found, "no such user");
-  return std::move(*user);
 }
 
 Result<User> AccountService::update_user(const std::optional<Actor>& actor, std::int64_t user_id,

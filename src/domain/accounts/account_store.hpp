@@ -71,6 +71,21 @@ class AccountStore {
   virtual ~AccountStore() = default;
   virtual Result<void> read(const std::function<Result<void>(AccountTransaction&)>& work) = 0;
   virtual Result<void> write(const std::function<Result<void>(AccountTransaction&)>& work) = 0;
+
+  // Runs `work` (AccountTransaction& -> Result<T>) in a read transaction and returns its value.
+  template <class F>
+  auto read_value(F&& work) -> decltype(work(std::declval<AccountTransaction&>())) {
+    using R = decltype(work(std::declval<AccountTransaction&>()));
+    std::optional<typename R::value_type> out;
+    auto status = read([&](AccountTransaction& tx) -> Result<void> {
+      auto value = work(tx);
+      if (!value) return tl::unexpected(value.error());
+      out.emplace(std::move(*value));
+      return {};
+    });
+    if (!status) return tl::unexpected(status.error());
+    return std::move(*out);
+  }
 };
 
 }  // namespace lifeline::domain
