@@ -12,6 +12,10 @@ fi
 build_dir=$1
 seconds=$2
 fuzz_dir=$(cd "$(dirname "$0")" && pwd)
+if [[ ! -d "$build_dir" ]]; then
+  echo "fuzz: no build at $build_dir: run 'cmake --preset fuzz && cmake --build --preset fuzz' first" >&2
+  exit 2
+fi
 targets=(fuzz_router fuzz_request)
 
 work=$(mktemp -d)

@@ -75,8 +75,9 @@ TEST_F(RouteTable, OpenApiDocumentDescribesExactlyTheRoutes) {
   const auto document = nlohmann::json::parse(openapi_document());
   std::set<std::string> documented;
   for (const auto& [path, operations] : document.at("paths").items()) {
-    for (const auto& [method, operation] : operations.items())
-      documented.insert(method + " " + path);
+    for (const auto& [method, operation] : operations.items()) {
+      documented.insert(method + ' ' + std::string(path));
+    }
   }
   std::set<std::string> routed;
   for (const auto& route : router_.routes())

@@ -33,7 +33,7 @@ Result<bool> parse_bool(std::string_view key, const std::string& text) {
 }
 
 Setting integer(std::string_view key, std::int64_t min, std::int64_t max,
-                std::function<void(Config&, std::int64_t)> set) {
+                const std::function<void(Config&, std::int64_t)>& set) {
   return {key, [=](Config& config, const std::string& text) -> Result<void> {
             auto value = parse_int(key, text, min, max);
             if (!value) return tl::unexpected(value.error());
@@ -42,7 +42,7 @@ Setting integer(std::string_view key, std::int64_t min, std::int64_t max,
           }};
 }
 
-Setting boolean(std::string_view key, std::function<void(Config&, bool)> set) {
+Setting boolean(std::string_view key, const std::function<void(Config&, bool)>& set) {
   return {key, [=](Config& config, const std::string& text) -> Result<void> {
             auto value = parse_bool(key, text);
             if (!value) return tl::unexpected(value.error());
@@ -51,7 +51,7 @@ Setting boolean(std::string_view key, std::function<void(Config&, bool)> set) {
           }};
 }
 
-Setting text(std::string_view key, std::function<void(Config&, const std::string&)> set) {
+Setting text(std::string_view key, const std::function<void(Config&, const std::string&)>& set) {
   return {key, [=](Config& config, const std::string& value) -> Result<void> {
             set(config, value);
             return {};

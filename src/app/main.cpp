@@ -112,9 +112,7 @@ bool configure_logging(const Config& config) {
   return true;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   Cli cli;
   cli.app.add_option("--config", cli.config_file, "TOML configuration file");
   cli.app.require_subcommand(1);
@@ -133,4 +131,16 @@ int main(int argc, char** argv) {
   if (!configure_logging(*config)) return 1;
   lifeline::crypto::initialise();
   return cli.command(*config);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Errors are values everywhere below; an exception reaching here is a broken invariant.
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& error) {
+    std::cerr << "lifeline: internal error: " << error.what() << "\n";
+    return 70;
+  }
 }

@@ -160,6 +160,8 @@ TEST_F(FollowKeyFile, AnUnchangedFileIsReadAgainAfterTheForcedInterval) {
 
 TEST_F(FollowKeyFile, CopiesShareTheRateLimit) {
   const FieldCipher following(*server_, path_, never, never);
+  // The copy is what this test is about.
+  // NOLINTNEXTLINE(performance-unnecessary-copy-initialization)
   const FieldCipher copy = following;
   const auto garbage = naming_key(9);
   EXPECT_FALSE(following.decrypt(garbage, place_).has_value());

@@ -85,8 +85,8 @@ class PipelineTest : public ::testing::Test {
     router_.add(Route{method, std::move(pattern), std::move(access), std::move(handler), ""});
   }
 
-  Response send(Method method, std::string target, std::string session = {}, std::string body = {},
-                bool tls = false) {
+  Response send(Method method, std::string target, const std::string& session = {},
+                std::string body = {}, bool tls = false) {
     Request request;
     request.method = method;
     request.target = std::move(target);
@@ -99,7 +99,7 @@ class PipelineTest : public ::testing::Test {
     return dispatch(router_, authenticator_, request, PipelineOptions{tls}, &observer_);
   }
 
-  Response send_request(Request request) {
+  Response send_request(const Request& request) {
     return dispatch(router_, authenticator_, request, PipelineOptions{}, &observer_);
   }
 

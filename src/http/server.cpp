@@ -101,7 +101,7 @@ class StreamConnection final : public Connection {
 };
 
 auto completion_logger(std::string_view what) {
-  return [what](std::exception_ptr error) noexcept {
+  return [what](const std::exception_ptr& error) noexcept {
     if (!error) return;
     try {
       std::rethrow_exception(error);
@@ -252,7 +252,7 @@ struct Server::Impl {
 // Counts a connection and lists it for shutdown for as long as its coroutine lives.
 class Server::Impl::ConnectionSlot {
  public:
-  ConnectionSlot(Impl& server, std::shared_ptr<Connection> connection) : server_(&server) {
+  ConnectionSlot(Impl& server, const std::shared_ptr<Connection>& connection) : server_(&server) {
     std::lock_guard lock(server.registry_mutex);
     id_ = server.next_connection_id++;
     server.registry.emplace(id_, connection);

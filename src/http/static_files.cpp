@@ -82,7 +82,7 @@ std::optional<std::string> read_file(const fs::path& path) {
 
 class StaticFiles {
  public:
-  explicit StaticFiles(fs::path root) : root_(canonical_root(std::move(root))) {}
+  explicit StaticFiles(const fs::path& root) : root_(canonical_root(root)) {}
 
   Response serve(const Context& context) {
     std::string_view relative = context.params.get("*").value_or(std::string_view{});
@@ -98,7 +98,7 @@ class StaticFiles {
   }
 
  private:
-  static fs::path canonical_root(fs::path root) {
+  static fs::path canonical_root(const fs::path& root) {
     std::error_code error;
     fs::path canonical = fs::canonical(root, error);
     if (error) {
@@ -207,8 +207,8 @@ std::string_view content_type_for(std::string_view file_name) {
   return "application/octet-stream";
 }
 
-Handler static_files(fs::path root) {
-  auto files = std::make_shared<StaticFiles>(std::move(root));
+Handler static_files(const fs::path& root) {
+  auto files = std::make_shared<StaticFiles>(root);
   return [files](Context& context) { return files->serve(context); };
 }
 

@@ -12,7 +12,7 @@ namespace lifeline::http {
 // Paths without an extension get index.html (the UI routes them itself); paths under /api/
 // and missing files with an extension get a 404 problem. Files are cached in memory: the UI
 // build does not change while the server runs.
-Handler static_files(std::filesystem::path root);
+Handler static_files(const std::filesystem::path& root);
 
 // True for Vite's content-hashed output names, "assets/<name>-<hash of 8+ chars>.<ext>", which
 // can be cached for a year because a new build gives them new names.

@@ -281,6 +281,7 @@ TEST_P(DatabaseTest, ConcurrentWritersAllLand) {
   create_items(*db);
   std::atomic<int> failures{0};
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kRowsEach; ++i) {

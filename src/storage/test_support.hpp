@@ -55,6 +55,7 @@ std::string backend_name(const ::testing::TestParamInfo<Dialect>& info);
 
 namespace lifeline::storage {
 // Names the backend in gtest's messages.
+// NOLINTNEXTLINE(readability-identifier-naming): gtest looks for this name
 void PrintTo(Dialect dialect, std::ostream* out);
 }  // namespace lifeline::storage
 

@@ -223,7 +223,7 @@ Result<ActiveSession> AccountService::resume(const std::string& session_token) {
     auto s = tx.find_session_with_user(digest);
     if (!s) return tl::unexpected(s.error());
     if (*s) {
-      session = std::move((*s)->first);
+      session = (*s)->first;
       user = std::move((*s)->second);
     }
     return {};
@@ -335,6 +335,7 @@ Result<std::vector<std::string>> AccountService::confirm_totp(const Actor& actor
   if (!step) return fail_fields("the code was not accepted", {{"code", "is not the current code"}});
   auto codes = crypto::new_recovery_codes();
   std::vector<std::string> digests;
+  digests.reserve(codes.size());
   for (const auto& c : codes) digests.push_back(recovery_code_digest(c));
   const auto now = clock_.now();
   auto stored = store_.write([&](AccountTransaction& tx) -> Result<void> {

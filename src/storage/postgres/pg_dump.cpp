@@ -19,8 +19,6 @@
 
 #include "storage/values.hpp"
 
-extern char** environ;
-
 namespace lifeline::storage::postgres {
 
 namespace {
@@ -63,6 +61,7 @@ std::vector<std::string> child_environment(const std::vector<std::string>& setti
 
 std::vector<char*> pointers(std::vector<std::string>& strings) {
   std::vector<char*> out;
+  out.reserve(strings.size() + 1);
   for (auto& s : strings) out.push_back(s.data());
   out.push_back(nullptr);
   return out;
