@@ -31,8 +31,16 @@ std::string allow_header(const std::vector<Method>& methods) {
   return allow;
 }
 
-Response routing_failure(const RouteMatch& match) {
-  if (match.status == 405) {
+// True when the only route at this API path is the UI's catch-all: the API has nothing here,
+// whatever the method, so the answer is 404 rather than "405, try GET".
+bool only_the_ui_matches(const Router& router, const Request& request) {
+  if (!request.path.starts_with("/api/")) return false;
+  const RouteMatch as_get = router.match(Method::get, request.path);
+  return as_get.route != nullptr && as_get.route->pattern == kStaticCatchAllPattern;
+}
+
+Response routing_failure(const Router& router, const Request& request, const RouteMatch& match) {
+  if (match.status == 405 && !only_the_ui_matches(router, request)) {
     Response response = problem(405, "method-not-allowed", "Method not allowed",
                                 "this resource does not support the request method");
     response.headers.set("Allow", allow_header(match.allowed_methods));
@@ -114,7 +122,7 @@ struct Outcome {
 Outcome route_and_handle(const Router& router, Authenticator& authenticator,
                          const Request& request) {
   RouteMatch match = router.match(request.method, request.path);
-  if (!match.route) return {routing_failure(match)};
+  if (!match.route) return {routing_failure(router, request, match)};
   const Route& route = *match.route;
   Outcome outcome{{}, route.pattern};
 

@@ -183,6 +183,12 @@ TEST_F(PipelineTest, EmptyExpectedCsrfTokenNeverMatches) {
   EXPECT_EQ(dispatch(router_, authenticator, request, {}).status, 403);
 }
 
+TEST_F(PipelineTest, UnknownApiPathsAre404ForEveryMethod) {
+  EXPECT_EQ(send(Method::post, "/api/v1/nothing", "admin", "{}").status, 404);
+  EXPECT_EQ(send(Method::delete_, "/api/v1/nothing", "admin").status, 404);
+  EXPECT_EQ(send(Method::post, "/some/ui/page", "admin", "{}").status, 405);
+}
+
 TEST_F(PipelineTest, AnAuthenticationFaultIs503ButPublicRoutesGoOn) {
   const Response refused = send(Method::get, "/api/v1/me", "database-down");
   EXPECT_EQ(refused.status, 503);

@@ -72,6 +72,8 @@ describe('bad input', () => {
     const missing = await admin.request('GET', '/api/v1/nothing-here');
     assert.equal(missing.status, 404);
     assert.equal(missing.json.type, 'urn:lifeline:problem:not-found');
+    const unknown = await admin.request('POST', '/api/v1/nothing-here', { body: {} });
+    assert.equal(unknown.status, 404, 'an unknown API path is 404 whatever the method');
     const wrong = await admin.request('DELETE', '/api/v1/orgs');
     assert.equal(wrong.status, 405);
     assert.match(wrong.headers.get('allow'), /GET/);
