@@ -76,6 +76,7 @@ const std::vector<Setting>& settings() {
               [](Config& c, std::int64_t v) { c.database_busy_timeout_ms = static_cast<int>(v); }),
       boolean("database.auto_migrate", [](Config& c, bool v) { c.database_auto_migrate = v; }),
       text("security.key_file", [](Config& c, const std::string& v) { c.key_file = v; }),
+      text("security.keys", [](Config& c, const std::string& v) { c.keys_text = v; }),
       {"security.password_hash",
        [](Config& c, const std::string& v) -> Result<void> {
          auto cost = parse_password_cost(v);

@@ -21,6 +21,9 @@ struct Config {
   int database_busy_timeout_ms = 5000;  // SQLite busy timeout; PostgreSQL lock_timeout
   bool database_auto_migrate = true;
   std::filesystem::path key_file;  // default: <data_dir>/lifeline.key
+  // The key file's text given in LIFELINE_SECURITY_KEYS instead of a file (container
+  // secrets); when set, key_file is not used.
+  std::string keys_text;
   http::ServerOptions server;
   std::filesystem::path static_dir = "web/dist";
   domain::AccountPolicy accounts;

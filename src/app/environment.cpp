@@ -29,6 +29,9 @@ Result<void> bring_schema_up_to_date(storage::Database& db, bool migrate) {
 // A new key is made only for a database with nothing encrypted in it: making one for a
 // database that has data would lock that data away for good.
 Result<crypto::KeyStore> load_or_create_keys(storage::Database& db, const Config& config) {
+  if (!config.keys_text.empty()) {
+    return crypto::KeyStore::parse(config.keys_text, environment_variable_for("security.keys"));
+  }
   if (std::filesystem::exists(config.key_file)) return crypto::KeyStore::load(config.key_file);
   auto has_data = has_key_checks(db);
   if (!has_data) return tl::unexpected(has_data.error());
@@ -67,7 +70,10 @@ Result<std::unique_ptr<Environment>> open_environment(const Config& config, bool
   }
   env->account_repository.emplace(*env->database);
   // The cipher follows the key file, so a running server picks up `keys rotate` by itself.
-  crypto::FieldCipher cipher(*env->keys, config.key_file);
+  // Keys given in the environment cannot change while the process runs.
+  crypto::FieldCipher cipher = config.keys_text.empty()
+                                   ? crypto::FieldCipher(*env->keys, config.key_file)
+                                   : crypto::FieldCipher(*env->keys);
   env->accounts.emplace(*env->account_repository, *env->keys, cipher, env->clock, config.accounts);
   return env;
 }

@@ -60,6 +60,11 @@ Result<RotationResult> rotate_field_key(
     Environment& env, std::chrono::milliseconds settle,
     const std::function<void(const RotationProgress&)>& progress) {
   RotationResult result;
+  if (!env.config.keys_text.empty()) {
+    return fail(Errc::conflict,
+                "the keys come from LIFELINE_SECURITY_KEYS: rotate them in a key file (lifeline "
+                "keys rotate with security.key_file), then give every server the new text");
+  }
   auto new_id = env.keys->rotate(env.config.key_file);
   if (!new_id) return tl::unexpected(new_id.error());
   result.new_key_id = *new_id;

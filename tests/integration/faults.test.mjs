@@ -2,13 +2,13 @@
 // the binary, a tampered audit trail.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 
 import {
   BACKEND, BIN, cli, Client, newInstance, seedAdministrator, signedInAdministrator, sleep, sql,
-  startServer, stopServer,
+  startServer, stopServer, STRONG_PASSWORD,
 } from './lib.mjs';
 
 describe('faults', () => {
@@ -165,6 +165,30 @@ describe('faults', () => {
     const afterwards = await new Client(server.url).login('admin', admin.password, totp(enrol.json.secret, Date.now() / 1000 + 30));
     assert.equal(afterwards.status, 200, afterwards.text);
     await stopServer(server);
+    instance.cleanup();
+  });
+
+  test('keys given in the environment instead of a file', async () => {
+    const instance = newInstance();
+    seedAdministrator(instance);
+    const keyFile = join(instance.dir, 'lifeline.key');
+    const text = readFileSync(keyFile, 'utf8');
+    unlinkSync(keyFile);
+    const withKeys = { ...instance, env: { ...instance.env, LIFELINE_SECURITY_KEYS: text } };
+    const server = await startServer(withKeys);
+    assert.equal((await new Client(server.url).login('admin', STRONG_PASSWORD)).status, 200);
+    await stopServer(server);
+    assert.equal(existsSync(keyFile), false, 'no key file was written');
+    const rotate = cli(withKeys, ['keys', 'rotate', '--no-wait']);
+    assert.notEqual(rotate.status, 0);
+    assert.match(rotate.stderr, /LIFELINE_SECURITY_KEYS/);
+    const broken = text.replace(/field-key 1 \S+/, 'field-key 1 not-a-key');
+    const refused = cli({ ...instance, env: { ...instance.env, LIFELINE_SECURITY_KEYS: broken } }, ['migrate']);
+    assert.notEqual(refused.status, 0);
+    assert.match(refused.stderr, /LIFELINE_SECURITY_KEYS/);
+    for (const line of text.split('\n').filter((l) => l.startsWith('field-key'))) {
+      assert.ok(!refused.stderr.includes(line.split(' ')[2]), 'no key material in the message');
+    }
     instance.cleanup();
   });
 
