@@ -91,14 +91,11 @@ Result<SignIn> AccountService::login(const LoginAttempt& attempt) {
   if (!address_throttle_.allows(attempt.address, now)) {
     return fail(Errc::rate_limited, "too many failed sign-ins from this address; try again later");
   }
-  std::optional<UserWithCredentials> account;
-  auto found = store_.read([&](AccountTransaction& tx) -> Result<void> {
-    auto result = tx.find_user_by_username(canonical_username(attempt.username));
-    if (!result) return tl::unexpected(result.error());
-    account = std::move(*result);
-    return {};
+  auto found = store_.read_value([&](AccountTransaction& tx) {
+    return tx.find_user_by_username(canonical_username(attempt.username));
   });
   if (!found) return tl::unexpected(found.error());
+  const auto& account = *found;
   if (!account) {
     // Spend the same time as a real check so response times do not reveal which names exist.
     crypto::verify_password(dummy_password_hash(), attempt.password);
@@ -217,19 +214,12 @@ Result<SignIn> AccountService::open_session(const User& user, const LoginAttempt
 Result<ActiveSession> AccountService::resume(const std::string& session_token) {
   const auto now = clock_.now();
   const auto digest = crypto::token_digest(session_token);
-  std::optional<SessionRecord> session;
-  std::optional<User> user;
-  auto found = store_.read([&](AccountTransaction& tx) -> Result<void> {
-    auto s = tx.find_session_with_user(digest);
-    if (!s) return tl::unexpected(s.error());
-    if (*s) {
-      session = (*s)->first;
-      user = std::move((*s)->second);
-    }
-    return {};
-  });
+  auto found =
+      store_.read_value([&](AccountTransaction& tx) { return tx.find_session_with_user(digest); });
   if (!found) return tl::unexpected(found.error());
-  if (!session || !user) return fail(Errc::unauthorized, "not signed in");
+  if (!*found) return fail(Errc::unauthorized, "not signed in");
+  const SessionRecord* session = &(*found)->first;
+  User* user = &(*found)->second;
   const bool expired = now - session->last_seen_at > policy_.session_idle ||
                        now - session->created_at > policy_.session_absolute;
   if (expired || user->disabled) {
@@ -497,14 +487,9 @@ Result<User> AccountService::update_user(const std::optional<Actor>& actor, std:
 }
 
 Result<void> AccountService::reset_password(std::int64_t user_id, const std::string& password) {
-  std::optional<User> user;
-  auto found = store_.read([&](AccountTransaction& tx) -> Result<void> {
-    auto u = tx.find_user(user_id);
-    if (!u) return tl::unexpected(u.error());
-    user = std::move(*u);
-    return {};
-  });
+  auto found = store_.read_value([&](AccountTransaction& tx) { return tx.find_user(user_id); });
   if (!found) return tl::unexpected(found.error());
+  const auto& user = *found;
   if (!user) return fail(Errc::not_found, "no such user");
   auto errors = crypto::check_password_policy(password, user->username);
   if (!errors.empty()) return fail_fields("the password was not set", errors);
@@ -520,15 +505,9 @@ Result<void> AccountService::reset_password(std::int64_t user_id, const std::str
 }
 
 Result<std::optional<FirstAdministrator>> AccountService::ensure_first_administrator() {
-  std::int64_t users = 0;
-  auto counted = store_.read([&](AccountTransaction& tx) -> Result<void> {
-    auto n = tx.count_users();
-    if (!n) return tl::unexpected(n.error());
-    users = *n;
-    return {};
-  });
-  if (!counted) return tl::unexpected(counted.error());
-  if (users > 0) return std::optional<FirstAdministrator>{};
+  auto users = store_.read_value([](AccountTransaction& tx) { return tx.count_users(); });
+  if (!users) return tl::unexpected(users.error());
+  if (*users > 0) return std::optional<FirstAdministrator>{};
   auto organisation = create_organisation(std::nullopt, "Lifeline administration", "other");
   if (!organisation) return tl::unexpected(organisation.error());
   FirstAdministrator first{"admin", crypto::random_token(12)};
