@@ -118,4 +118,11 @@ struct UnplacedLine {
   std::string text;
 };
 
+// What a parser makes of one source text: the records it built and the lines it could not
+// place (a parser fails outright only when it cannot recognise the text at all).
+struct ParseResult {
+  Corpus corpus;
+  std::vector<UnplacedLine> unplaced;
+};
+
 }  // namespace lifeline::domain::corpus
