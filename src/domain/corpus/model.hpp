@@ -68,8 +68,10 @@ struct Provision {
   std::string pillar;                 // pillar::*
   std::string level;                  // level::*
   std::vector<std::string> actors;    // actor ids named: "ODIHR", "OCEEA", "SPMU", ...
-  std::vector<std::string> keywords;  // keyword names
-  int sequence = 0;                   // order within its document
+  std::vector<std::string> keywords;  // keyword names the 2019 Compendium gives it
+  // Keyword names Lifeline's keyword rules found in its text (not already in `keywords`).
+  std::vector<std::string> inferred_keywords;
+  int sequence = 0;  // order within its document
 };
 
 // A reference from a provision to another provision or to a whole document.
