@@ -190,15 +190,37 @@ void action_plan_paragraphs(const std::string& text, const Provision& from,
   }
 }
 
+// "Chapter III, paragraph 2.1" without "of the Action Plan": a paragraph of the same document.
+void own_paragraphs(const std::string& text, const Provision& from,
+                    const std::set<std::string>& provisions, std::vector<Link>& links) {
+  static const std::regex own(
+      R"(Chapter ([IVX]+),? paragraphs? (\d+(?:\.\d+)?)(?! of the (?:OSCE )?Action Plan))");
+  for (std::sregex_iterator it(text.begin(), text.end(), own), end; it != end; ++it) {
+    auto id = from.document + "." + (*it)[1].str() + "." + (*it)[2].str();
+    if (id != from.id && provisions.contains(id)) {
+      add_link(links, {from.id, id, from.document, it->str()});
+    }
+  }
+}
+
 // "Ministerial Council Decision No. 6/17", "MC Decision 7/17", "Decision No. 557" (the Action
 // Plan) and "Decision No. 1107" (the Addendum): links to those documents.
 void decisions(const std::string& text, const Provision& from,
                const std::set<std::string>& documents, std::vector<Link>& links) {
-  static const std::regex decision(R"(Decision (?:No\.? ?)?(\d+)(?:/(\d+))?)");
+  static const std::regex decision(
+      R"(Decision (?:No\.? ?)?(\d+)(?:/(\d+)| \((\d{4})\)| of (\d{4}))?)");
+  // Earlier Ministerial Council decisions cited by number and year, as the Action Plan's
+  // annex quotes them.
+  static const std::map<std::string, std::string> kEarlierDecisions = {{"6 2001", "BUCHAREST2001"},
+                                                                       {"1 2000", "VIENNA2000"}};
   for (std::sregex_iterator it(text.begin(), text.end(), decision), end; it != end; ++it) {
     std::string id;
+    const auto year = (*it)[3].matched ? (*it)[3].str() : (*it)[4].str();
     if ((*it)[2].matched) {
       id = "MC" + (*it)[1].str() + "/" + (*it)[2].str();
+    } else if (auto earlier = kEarlierDecisions.find((*it)[1].str() + " " + year);
+               !year.empty() && earlier != kEarlierDecisions.end()) {
+      id = earlier->second;
     } else if ((*it)[1] == "557") {
       id = "AP";
     } else if ((*it)[1] == "1107") {
@@ -216,7 +238,7 @@ void plan_and_addenda(const std::string& text, const Provision& from,
                       const std::set<std::string>& documents, std::vector<Link>& links) {
   static const std::regex plan(
       R"((?:the|OSCE) Action Plan(?! for Gender)(?: to Combat Trafficking in Human Beings)?)");
-  static const std::regex addenda(R"((?:its|the) Addend(?:a|um))");
+  static const std::regex addenda(R"((?:its|the|2013) Addend(?:a|ums?))");
   auto link_document = [&](const std::regex& pattern, const std::string& id) {
     std::smatch match;
     if (id == from.document || !documents.contains(id) || !std::regex_search(text, match, pattern))
@@ -281,6 +303,7 @@ std::vector<Link> references_in(const Provision& provision, const std::set<std::
   auto text = whole_text(provision);
   std::vector<Link> links;
   action_plan_paragraphs(text, provision, provisions, links);
+  own_paragraphs(text, provision, provisions, links);
   decisions(text, provision, documents, links);
   plan_and_addenda(text, provision, documents, links);
   return links;

@@ -71,6 +71,29 @@ TEST(CorpusEnrichment, ResolvesActionPlanParagraphReferences) {
   EXPECT_EQ(targets, (std::vector<std::string>{"ADD", "AP", "MC6/17"}));
 }
 
+TEST(CorpusEnrichment, ResolvesParagraphsOfTheSameDocumentAndEarlierDecisions) {
+  std::set<std::string> provisions = {"ADD.III.2.1", "ADD.III.O7", "AP.II.2"};
+  std::set<std::string> documents = {"AP", "ADD", "BUCHAREST2001"};
+  auto own = references_in(
+      provision("ADD.III.O7", "ADD",
+                "training modules for various stakeholders mentioned in Chapter III, paragraph "
+                "2.1."),
+      provisions, documents);
+  ASSERT_EQ(own.size(), 1U);
+  EXPECT_EQ(own[0].to_provision, "ADD.III.2.1");
+  auto earlier =
+      references_in(provision("AP.II.2", "AP",
+                              "The OSCE Ministerial Council in its Decision No. 6 (2001) called"),
+                    provisions, documents);
+  ASSERT_EQ(earlier.size(), 1U);
+  EXPECT_EQ(earlier[0].to_document, "BUCHAREST2001");
+  auto addendum = references_in(
+      provision("MC6/17.9", "MC6/17",
+                "as contained in the 2013 Addendum to the OSCE Action Plan to Combat Trafficking"),
+      provisions, documents);
+  EXPECT_EQ(addendum.size(), 2U);
+}
+
 TEST(CorpusEnrichment, NeverLinksToItsOwnDocumentOrToWhatDoesNotExist) {
   auto links =
       references_in(provision("AP.I.1", "AP", "The Action Plan intends to provide"), {}, {"AP"});

@@ -233,4 +233,211 @@ Result<std::string> apply_corrections(std::string_view file, std::string text,
   return text;
 }
 
+// Added for the Action Plan, Addendum and report parsers.
+
+namespace {
+
+constexpr std::string_view kOpeningQuote = "\u201C";
+constexpr std::string_view kClosingQuote = "\u201D";
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Reads up to three digits at `at`; 0 when there are none.
+int read_number(std::string_view text, std::size_t& at) {
+  int value = 0;
+  std::size_t begin = at;
+  while (at < text.size() && at - begin < 3 && is_digit(text[at])) {
+    value = value * 10 + (text[at] - '0');
+    ++at;
+  }
+  return at == begin ? 0 : value;
+}
+
+// Characters, not bytes: the PDF lines mix ASCII with typographic quotes and dashes.
+std::size_t code_points(std::string_view text) {
+  return static_cast<std::size_t>(std::ranges::count_if(
+      text, [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+}
+
+bool ends_clause(std::string_view line) {
+  return line.ends_with(kClosingQuote) ||
+         (!line.empty() && std::string_view(".,;:!?").find(line.back()) != std::string_view::npos);
+}
+
+bool starts_paragraph(std::string_view line) {
+  return !line.empty() && (std::isupper(static_cast<unsigned char>(line.front())) != 0 ||
+                           is_digit(line.front()) || line.starts_with(kOpeningQuote));
+}
+
+// Whether the first word of `next` would have fitted at the end of `line` in a column `width`
+// characters wide.
+bool leaves_room_for(std::string_view line, std::string_view next, std::size_t width) {
+  auto first_word = next.substr(0, next.find(' '));
+  return code_points(line) + 1 + code_points(first_word) <= width;
+}
+
+}  // namespace
+
+std::string_view chapter_numeral(std::string_view line) {
+  line = trim(line);
+  auto numeral_end = line.find_first_not_of("IVXL");
+  if (numeral_end == 0 || numeral_end == std::string_view::npos ||
+      line.substr(numeral_end).size() < 3 || !line.substr(numeral_end).starts_with(". ")) {
+    return {};
+  }
+  return line.substr(0, numeral_end);
+}
+
+ParagraphNumber paragraph_number(std::string_view line) {
+  line = trim(line);
+  std::size_t at = 0;
+  int major = read_number(line, at);
+  if (major == 0 || at >= line.size() || line[at] != '.') {
+    return {};
+  }
+  ++at;
+  int minor = read_number(line, at);
+  if (minor != 0 && at < line.size() && line[at] == '.') {
+    ++at;
+  }
+  if (at < line.size() && line[at] != ' ') {
+    return {};
+  }
+  return ParagraphNumber{major, minor, trim(line.substr(at))};
+}
+
+bool is_upper_case_line(std::string_view line) {
+  auto letters = std::ranges::count_if(
+      line, [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; });
+  return letters >= 2 && std::ranges::none_of(line, [](char c) { return is_lower(c); });
+}
+
+bool ends_mid_sentence(std::string_view text) {
+  text = trim(text);
+  if (text.ends_with('-')) {
+    text.remove_suffix(1);
+  }
+  return !text.empty() && std::isalnum(static_cast<unsigned char>(text.back())) != 0;
+}
+
+std::string strip_enclosing_quotes(std::string_view text) {
+  std::string out(trim(text));
+  // Pair the marks left to right; a closing mark with no opening one before it stays unpaired.
+  std::vector<std::size_t> open;
+  std::optional<std::size_t> partner_of_first;
+  bool first_is_open = out.starts_with(kOpeningQuote);
+  std::size_t last_close = std::string::npos;
+  bool last_close_paired = false;
+  for (std::size_t at = 0; at < out.size(); ++at) {
+    if (out.compare(at, kOpeningQuote.size(), kOpeningQuote) == 0) {
+      open.push_back(at);
+    } else if (out.compare(at, kClosingQuote.size(), kClosingQuote) == 0) {
+      last_close = at;
+      last_close_paired = !open.empty();
+      if (!open.empty() && open.back() == 0) {
+        partner_of_first = at;
+      }
+      if (!open.empty()) {
+        open.pop_back();
+      }
+    }
+  }
+  // The closing mark ends the text when only punctuation follows it.
+  bool closes_text =
+      last_close != std::string::npos &&
+      out.find_first_not_of(".,;:", last_close + kClosingQuote.size()) == std::string::npos;
+  bool encloses = first_is_open && closes_text && partner_of_first == last_close;
+  if (closes_text && (encloses || !last_close_paired)) {
+    out.erase(last_close, kClosingQuote.size());
+  }
+  if (first_is_open && (encloses || !partner_of_first)) {
+    out.erase(0, kOpeningQuote.size());
+  }
+  return std::string(trim(out));
+}
+
+std::vector<std::string> join_paragraphs(std::span<const std::string_view> lines) {
+  std::size_t width = 0;
+  for (auto line : lines) {
+    width = std::max(width, code_points(trim(line)));
+  }
+  // A blank line between the first and the last line of text, not one around them.
+  auto has_text = [](std::string_view line) { return !trim(line).empty(); };
+  auto text_begin = std::ranges::find_if(lines, has_text);
+  auto text_end = std::find_if(lines.rbegin(), lines.rend(), has_text).base();
+  bool blank_separated = text_begin < text_end && !std::all_of(text_begin, text_end, has_text);
+  std::vector<std::string> paragraphs;
+  std::vector<std::string_view> current;
+  auto finish = [&] {
+    if (!current.empty()) {
+      paragraphs.push_back(join_wrapped(current));
+      current.clear();
+    }
+  };
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    auto line = trim(lines[i]);
+    if (line.empty()) {
+      if (!current.empty() && !ends_mid_sentence(current.back())) {
+        finish();
+      }
+      continue;
+    }
+    current.push_back(line);
+    auto next = i + 1 < lines.size() ? trim(lines[i + 1]) : std::string_view();
+    if (!blank_separated && ends_clause(line) && starts_paragraph(next) &&
+        leaves_room_for(line, next, width)) {
+      finish();
+    }
+  }
+  finish();
+  return paragraphs;
+}
+
+// Added for the Compendium and decision parsers.
+
+namespace {
+
+// The length of the UTF-8 sequence that `lead` starts, 0 when it starts none.
+std::size_t utf8_sequence_length(unsigned char lead) {
+  if (lead < 0x80U) {
+    return 1;
+  }
+  if (lead >= 0xC2U && lead <= 0xDFU) {
+    return 2;
+  }
+  if (lead >= 0xE0U && lead <= 0xEFU) {
+    return 3;
+  }
+  if (lead >= 0xF0U && lead <= 0xF4U) {
+    return 4;
+  }
+  return 0;
+}
+
+bool is_control(unsigned char c) {
+  return (c < 0x20U && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7FU;
+}
+
+}  // namespace
+
+bool is_plain_text(std::string_view text) {
+  std::size_t at = 0;
+  while (at < text.size()) {
+    auto lead = static_cast<unsigned char>(text[at]);
+    auto length = utf8_sequence_length(lead);
+    if (length == 0 || at + length > text.size() || (length == 1 && is_control(lead))) {
+      return false;
+    }
+    for (std::size_t i = 1; i < length; ++i) {
+      if ((static_cast<unsigned char>(text[at + i]) & 0xC0U) != 0x80U) {
+        return false;
+      }
+    }
+    at += length;
+  }
+  return true;
+}
+
 }  // namespace lifeline::domain::corpus

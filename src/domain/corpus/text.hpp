@@ -53,4 +53,48 @@ Result<std::vector<Correction>> parse_corrections(std::string_view toml);
 Result<std::string> apply_corrections(std::string_view file, std::string text,
                                       std::span<const Correction> corrections);
 
+// Added for the Action Plan, Addendum and report parsers.
+
+// The roman numeral a chapter or part heading starts with ("IV. Prevention of ..." -> "IV"), or
+// an empty view when the line starts with none.
+std::string_view chapter_numeral(std::string_view line);
+
+// The paragraph number a line starts with, as the OSCE texts print it: "3." gives 3, "1.12 Taking"
+// gives 1 and 12 with the rest "Taking". The number must be followed by a space or end the line,
+// so "1991, the Final Act" has none. `major` is 0 when there is no number, `minor` 0 when the
+// number has no second part.
+struct ParagraphNumber {
+  int major = 0;
+  int minor = 0;
+  std::string_view rest;
+};
+ParagraphNumber paragraph_number(std::string_view line);
+
+// A line printed in capitals, as PDF titles and part headings are: it has letters, none of them
+// lower case ("IV. NEXT STEPS: CHALLENGES AND RECOMMENDATIONS", "CO-OPERATION IN EUROPE").
+bool is_upper_case_line(std::string_view line);
+
+// Whether prose stops in the middle of a sentence: it ends on a letter or digit, or on a hyphen
+// after one ("Expert Co-"), not on punctuation. Such a sentence continues after a blank line, a
+// page break or a footnote.
+bool ends_mid_sentence(std::string_view text);
+
+// `text` without the quotation marks (“ ”) that enclose it as a whole, and without an opening mark
+// at its start or a closing mark at its end that has no partner in `text`: what is left of a
+// quotation that spans several paragraphs once each paragraph stands alone. Inner quotations stay.
+std::string strip_enclosing_quotes(std::string_view text);
+
+// Splits wrapped prose into paragraphs, each joined with join_wrapped. A paragraph ends at a
+// blank line unless it stops mid-sentence (a page break fell there). Where the extraction kept no
+// blank line between paragraphs, a paragraph also ends at a line that ends a sentence or clause
+// while leaving room for the next line's first word: justified text fills every line of a
+// paragraph but its last.
+std::vector<std::string> join_paragraphs(std::span<const std::string_view> lines);
+
+// Added for the Compendium and decision parsers.
+
+// Whether `text` is valid UTF-8 without control characters other than tab, line ends and form
+// feed: what a user may import as a text file, as opposed to binary data.
+bool is_plain_text(std::string_view text);
+
 }  // namespace lifeline::domain::corpus
