@@ -11,7 +11,9 @@
 #include "crypto/init.hpp"
 #include "crypto/key_store.hpp"
 #include "http/metrics.hpp"
+#include "search/corpus_search.hpp"
 #include "storage/repositories/account_repository.hpp"
+#include "storage/repositories/corpus_repository.hpp"
 
 namespace lifeline::api {
 std::string_view openapi_document();
@@ -37,7 +39,10 @@ class RouteTable : public ::testing::Test {
     repository_.emplace(*db_);
     accounts_.emplace(*repository_, *keys_, crypto::FieldCipher(*keys_), clock_,
                       domain::AccountPolicy{});
-    services_.emplace(Services{*accounts_, *db_, metrics_, domain::AccountPolicy{}});
+    corpus_.emplace(*db_);
+    corpus_search_.emplace(*corpus_, search::SearchIndex::temporary().value());
+    services_.emplace(
+        Services{*accounts_, *db_, metrics_, domain::AccountPolicy{}, *corpus_, *corpus_search_});
     add_routes(router_, *services_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
@@ -48,6 +53,8 @@ class RouteTable : public ::testing::Test {
   std::optional<storage::AccountRepository> repository_;
   SystemClock clock_;
   std::optional<domain::AccountService> accounts_;
+  std::optional<storage::CorpusRepository> corpus_;
+  std::optional<search::CorpusSearch> corpus_search_;
   http::Metrics metrics_;
   std::optional<Services> services_;
   http::Router router_;
@@ -62,8 +69,18 @@ TEST_F(RouteTable, EveryRouteDeclaresAnAccessRule) {
 }
 
 TEST_F(RouteTable, OnlyPublicEndpointsAreOpenToAnyone) {
-  const std::set<std::string> public_routes = {"/healthz", "/readyz", "/metrics",
-                                               "/api/v1/openapi.json", "/api/v1/auth/login"};
+  // The compendium is made of public OSCE documents.
+  const std::set<std::string> public_routes = {"/healthz",
+                                               "/readyz",
+                                               "/metrics",
+                                               "/api/v1/openapi.json",
+                                               "/api/v1/auth/login",
+                                               "/api/v1/corpus/documents",
+                                               "/api/v1/corpus/provisions",
+                                               "/api/v1/corpus/provisions/*",
+                                               "/api/v1/corpus/keywords",
+                                               "/api/v1/corpus/resources",
+                                               "/api/v1/corpus/search"};
   for (const auto& route : router_.routes()) {
     if (route.access && route.access->kind == http::AccessRule::Kind::anyone) {
       EXPECT_TRUE(public_routes.contains(route.pattern)) << route.pattern << " is open to anyone";
@@ -80,8 +97,12 @@ TEST_F(RouteTable, OpenApiDocumentDescribesExactlyTheRoutes) {
     }
   }
   std::set<std::string> routed;
-  for (const auto& route : router_.routes())
-    routed.insert(lower(to_string(route.method)) + " " + route.pattern);
+  for (const auto& route : router_.routes()) {
+    // A trailing "*" takes the rest of the path, "/" included; the document calls it {id}.
+    auto path = route.pattern;
+    if (path.ends_with("/*")) path.replace(path.size() - 1, 1, "{id}");
+    routed.insert(lower(to_string(route.method)) + " " + path);
+  }
   for (const auto& entry : routed)
     EXPECT_TRUE(documented.contains(entry)) << entry << " is not documented";
   for (const auto& entry : documented)

@@ -10,6 +10,12 @@
 namespace lifeline::http {
 class Metrics;
 }
+namespace lifeline::domain::corpus {
+class CorpusStore;
+}
+namespace lifeline::search {
+class CorpusSearch;
+}
 
 namespace lifeline::api {
 
@@ -18,6 +24,8 @@ struct Services {
   storage::Database& database;
   http::Metrics& metrics;
   domain::AccountPolicy policy;  // for cookie lifetimes
+  domain::corpus::CorpusStore& corpus;
+  search::CorpusSearch& corpus_search;
 };
 
 // Adds every API route; each handler file contributes its own.
@@ -30,5 +38,6 @@ void add_organisation_routes(http::Router& router, Services& services);
 void add_user_routes(http::Router& router, Services& services);
 void add_meta_routes(http::Router& router, Services& services);
 void add_openapi_route(http::Router& router);
+void add_corpus_routes(http::Router& router, Services& services);
 
 }  // namespace lifeline::api

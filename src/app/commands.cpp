@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/services.hpp"
+#include "app/corpus_setup.hpp"
 #include "app/environment.hpp"
 #include "app/key_rotation.hpp"
 #include "app/session_authenticator.hpp"
@@ -16,6 +17,7 @@
 #include "crypto/token.hpp"
 #include "http/metrics.hpp"
 #include "http/static_files.hpp"
+#include "search/corpus_search.hpp"
 
 namespace lifeline::app {
 namespace {
@@ -72,10 +74,20 @@ int run_serve(const Config& config) {
   auto first = opened_or_report((*env)->accounts->ensure_first_administrator(), exit_code);
   if (!first) return exit_code;
 
+  if (auto corpus = ensure_shipped_corpus(*(*env)->corpus_repository, (*env)->clock); !corpus) {
+    return report(corpus.error());
+  }
+  // Each process keeps its own search index, built from the database.
+  auto index = opened_or_report(search::SearchIndex::temporary(), exit_code);
+  if (!index) return exit_code;
+  search::CorpusSearch corpus_search(*(*env)->corpus_repository, std::move(*index));
+  if (auto indexed = corpus_search.refresh(); !indexed) return report(indexed.error());
+
   http::Metrics metrics;
   metrics.set_build_info(std::string(version()), std::string(commit()));
   add_pool_gauges(metrics, *(*env)->database);
-  api::Services services{*(*env)->accounts, *(*env)->database, metrics, config.accounts};
+  api::Services services{*(*env)->accounts, *(*env)->database,          metrics,
+                         config.accounts,   *(*env)->corpus_repository, corpus_search};
   http::Router router;
   api::add_routes(router, services);
   if (std::filesystem::is_directory(config.static_dir)) {

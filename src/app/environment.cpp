@@ -69,6 +69,7 @@ Result<std::unique_ptr<Environment>> open_environment(const Config& config, bool
     return tl::unexpected(recorded.error());
   }
   env->account_repository.emplace(*env->database);
+  env->corpus_repository.emplace(*env->database);
   // The cipher follows the key file, so a running server picks up `keys rotate` by itself.
   // Keys given in the environment cannot change while the process runs.
   crypto::FieldCipher cipher = config.keys_text.empty()

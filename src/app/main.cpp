@@ -7,6 +7,7 @@
 
 #include "app/commands.hpp"
 #include "app/config.hpp"
+#include "app/corpus_setup.hpp"
 #include "crypto/init.hpp"
 #include "domain/accounts/vocabulary.hpp"
 
@@ -36,6 +37,19 @@ void add_server_commands(Cli& cli) {
   backup->add_option("--to", destination, "File to write (must not exist)")->required();
   backup->callback([&] {
     cli.command = [](const Config& c) { return lifeline::app::run_backup(c, destination); };
+  });
+  auto* corpus =
+      cli.app.add_subcommand("corpus", "The commitments compendium")->require_subcommand(1);
+  auto* corpus_import =
+      corpus->add_subcommand("import", "Add a new Ministerial Council decision from a text file");
+  static std::string import_file;
+  static bool import_dry_run = false;
+  corpus_import->add_option("FILE", import_file, "The decision as plain text")->required();
+  corpus_import->add_flag("--dry-run", import_dry_run, "Check and report, import nothing");
+  corpus_import->callback([&] {
+    cli.command = [](const Config& c) {
+      return lifeline::app::run_corpus_import(c, import_file, import_dry_run);
+    };
   });
   auto* audit = cli.app.add_subcommand("audit", "Audit trail tasks")->require_subcommand(1);
   audit->add_subcommand("verify", "Check the audit trail's hash chain")->callback([&] {

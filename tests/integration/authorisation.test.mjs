@@ -8,7 +8,10 @@ import { Client, newInstance, seedAdministrator, signedInAdministrator, startSer
 
 const ROLES = ['administrator', 'auditor', 'first_responder', 'case_worker', 'decision_maker',
   'service_provider', 'guardian', 'hotline_operator', 'analyst', 'coordinator'];
-const PUBLIC = new Set(['/healthz', '/readyz', '/metrics', '/api/v1/openapi.json', '/api/v1/auth/login']);
+// The compendium is made of public OSCE documents: readable by anyone.
+const PUBLIC = new Set(['/healthz', '/readyz', '/metrics', '/api/v1/openapi.json', '/api/v1/auth/login',
+  '/api/v1/corpus/documents', '/api/v1/corpus/provisions', '/api/v1/corpus/provisions/{id}',
+  '/api/v1/corpus/keywords', '/api/v1/corpus/resources', '/api/v1/corpus/search']);
 const ADMINISTRATORS_ONLY = ['/api/v1/orgs', '/api/v1/users', '/api/v1/users/{id}'];
 // These end the caller's session; they are called last, on sessions of their own.
 const SESSION_ENDING = new Set(['/api/v1/auth/logout', '/api/v1/auth/logout-all']);

@@ -1,0 +1,101 @@
+#include "app/corpus_setup.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "app/environment.hpp"
+#include "app/version.hpp"
+#include "domain/corpus/corpus_builder.hpp"
+
+namespace lifeline::app {
+namespace {
+
+std::string build_id() {
+  return std::string(version()) + "+" + std::string(commit());
+}
+
+// A decision text is a few pages; anything much larger is not one.
+constexpr std::uintmax_t kMaxImportBytes = 2 * 1024 * 1024;
+
+Result<std::string> read_text_file(const std::string& file) {
+  std::error_code error;
+  auto size = std::filesystem::file_size(file, error);
+  if (error) return fail(Errc::not_found, fmt::format("cannot read {}: {}", file, error.message()));
+  if (size > kMaxImportBytes) {
+    return fail(Errc::too_large, fmt::format("{} is {} bytes; a decision text is at most {}", file,
+                                             size, kMaxImportBytes));
+  }
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in) return fail(Errc::not_found, "cannot read " + file);
+  return text.str();
+}
+
+int report(const Error& error) {
+  std::cerr << "lifeline: " << error.message << "\n";
+  for (const auto& field : error.fields) {
+    std::cerr << "  " << field.field << ": " << field.message << "\n";
+  }
+  return 1;
+}
+
+}  // namespace
+
+Result<void> ensure_shipped_corpus(domain::corpus::CorpusStore& store, const Clock& clock) {
+  const auto wanted = domain::corpus::shipped_corpus_version(build_id());
+  auto stored = store.shipped_version();
+  if (!stored) return tl::unexpected(stored.error());
+  if (*stored == wanted) return {};
+  std::cout << "compendium: importing the OSCE texts..." << std::flush;
+  auto shipped = domain::corpus::build_shipped_corpus();
+  if (!shipped) return tl::unexpected(shipped.error());
+  if (!shipped->unplaced.empty()) {
+    spdlog::warn("compendium: {} lines of the shipped texts could not be placed, first at {}",
+                 shipped->unplaced.size(), shipped->unplaced.front());
+  }
+  const auto& corpus = shipped->corpus;
+  if (auto replaced = store.replace_shipped(corpus, wanted, clock.now()); !replaced) {
+    // Another process starting at the same time may have imported them first.
+    auto now_stored = store.shipped_version();
+    if (!now_stored || *now_stored != wanted) return replaced;
+  }
+  std::cout << fmt::format(" {} documents, {} provisions, {} keywords, {} resources\n",
+                           corpus.documents.size(), corpus.provisions.size(),
+                           corpus.keywords.size(), corpus.resources.size())
+            << std::flush;
+  return {};
+}
+
+int run_corpus_import(const Config& config, const std::string& file, bool dry_run) {
+  auto text = read_text_file(file);
+  if (!text) return report(text.error());
+  auto env = open_environment(config, config.database_auto_migrate);
+  if (!env) return report(env.error());
+  auto& store = *(*env)->corpus_repository;
+  if (auto shipped = ensure_shipped_corpus(store, (*env)->clock); !shipped) {
+    return report(shipped.error());
+  }
+  auto stored = store.load();
+  if (!stored) return report(stored.error());
+  auto part = domain::corpus::prepare_decision_import(*text, *stored);
+  if (!part) return report(part.error());
+  const auto& document = part->documents.front();
+  std::cout << fmt::format("{}: {} ({} provisions, {} links to the compendium)\n", document.id,
+                           document.title, part->provisions.size(), part->links.size());
+  if (dry_run) {
+    std::cout << "dry run: nothing was imported\n";
+    return 0;
+  }
+  if (auto added = store.add_imported(*part, (*env)->clock.now()); !added) {
+    return report(added.error());
+  }
+  std::cout << "imported " << document.id << "\n";
+  return 0;
+}
+
+}  // namespace lifeline::app
