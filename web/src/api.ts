@@ -55,6 +55,8 @@ export function onUnauthorized(handler: () => void): void {
 export interface RequestOptions {
   /** Sign-in answers 401 for wrong credentials; that must not count as "session ended". */
   isSignIn?: boolean;
+  /** Asking whether anyone is signed in, on a public page: 401 is an answer, not an ending. */
+  isSessionProbe?: boolean;
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -113,7 +115,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
   const response = await send(method, path, body);
   if (!response.ok) {
     const problem = await problemFrom(response);
-    if (response.status === 401 && !options.isSignIn) unauthorizedHandler?.();
+    if (response.status === 401 && !options.isSignIn && !options.isSessionProbe) unauthorizedHandler?.();
     throw problem;
   }
   if (response.status === 204) return undefined as T;
@@ -122,7 +124,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
 }
 
 export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
+  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
   post: <T>(path: string, body: unknown = {}, options?: RequestOptions) => request<T>('POST', path, body, options),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
 };

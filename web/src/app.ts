@@ -6,17 +6,32 @@ import { applyLanguageToDocument, setLanguage, t, type Language } from './i18n';
 import { frame, type FrameActions } from './layout';
 import { organisationsPage } from './pages/admin-orgs';
 import { usersPage } from './pages/admin-users';
+import { documentsPage } from './pages/corpus-documents';
+import { keywordIndexPage, keywordPage } from './pages/corpus-keywords';
+import { literaturePage } from './pages/corpus-literature';
+import { KEYWORD_PREFIX, PROVISION_PREFIX } from './pages/corpus-common';
+import { provisionPage } from './pages/corpus-provision';
+import { searchPage } from './pages/corpus-search';
 import { homePage } from './pages/home';
 import { loginPage } from './pages/login';
 import { passwordPage } from './pages/password';
 import { securityPage } from './pages/security';
 import { forbiddenPage, notFoundPage, unavailablePage } from './pages/simple';
-import { currentPath, navigate, startRouter } from './router';
-import { ADMINISTRATOR, currentUser, forgetSession, hasRole, loadSession, rememberDestination } from './session';
+import { currentPath, navigate, routeParam, startRouter } from './router';
+import {
+  ADMINISTRATOR,
+  currentUser,
+  forgetSession,
+  hasRole,
+  loadSession,
+  probeSession,
+  rememberDestination,
+} from './session';
 
 interface Route {
-  render: () => HTMLElement;
-  /** Shown without a session. */
+  /** Draws the page; `param` is the decoded rest of the path for routes under a prefix. */
+  render: (param: string) => HTMLElement;
+  /** Shown without a session (a signed-in user still sees their header). */
   public?: boolean;
   /** Role required to see the page. The server checks again on every request. */
   role?: string;
@@ -29,7 +44,36 @@ const ROUTES: Record<string, Route> = {
   '/security': { render: securityPage },
   '/admin/orgs': { render: organisationsPage, role: ADMINISTRATOR },
   '/admin/users': { render: usersPage, role: ADMINISTRATOR },
+  '/corpus': { render: documentsPage, public: true },
+  '/corpus/keywords': { render: keywordIndexPage, public: true },
+  '/corpus/literature': { render: literaturePage, public: true },
+  '/corpus/search': { render: searchPage, public: true },
 };
+
+/** Routes with a value after a prefix, e.g. "/corpus/provisions/MC6%2F17.1". */
+const PREFIX_ROUTES: readonly (readonly [string, Route])[] = [
+  [PROVISION_PREFIX, { render: provisionPage, public: true }],
+  [KEYWORD_PREFIX, { render: keywordPage, public: true }],
+];
+
+interface FoundRoute {
+  route: Route;
+  param: string;
+}
+
+function findRoute(path: string): FoundRoute | null {
+  const exact = Object.hasOwn(ROUTES, path) ? ROUTES[path] : undefined;
+  if (exact) return { route: exact, param: '' };
+  for (const [prefix, route] of PREFIX_ROUTES) {
+    const param = routeParam(path, prefix);
+    if (param !== null) return { route, param };
+  }
+  return null;
+}
+
+function isPublic(path: string): boolean {
+  return findRoute(path)?.route.public ?? false;
+}
 
 const LOGIN = '/login';
 const PASSWORD = '/password';
@@ -58,17 +102,39 @@ async function leave(): Promise<void> {
   navigate(LOGIN);
 }
 
+/** Until the one-time password is replaced, the password page is the only place to go. */
+function mustChangePassword(path: string): boolean {
+  if (!currentUser()?.user.must_change_password || path === PASSWORD) return false;
+  navigate(PASSWORD);
+  return true;
+}
+
+/**
+ * A public page: shown to visitors, and with their header to signed-in users, so the
+ * session is looked up when there may be one, without sending anybody to sign in.
+ */
+async function resolvePublic(path: string, render: () => HTMLElement, generation: number): Promise<(() => HTMLElement) | null> {
+  if (path === LOGIN) {
+    if (!currentUser()) return render;
+    navigate('/');
+    return null;
+  }
+  try {
+    await probeSession();
+  } catch {
+    // No answer about the session: the page is public, so show it as to a visitor.
+  }
+  if (generation !== renderGeneration) return null;
+  return mustChangePassword(path) ? null : render;
+}
+
 /** Resolves the route to draw, or redirects; returns null when navigation moved elsewhere. */
 async function resolve(path: string, generation: number): Promise<(() => HTMLElement) | null> {
-  const route = ROUTES[path];
-  if (!route) return notFoundPage;
-  if (route.public) {
-    if (path === LOGIN && currentUser()) {
-      navigate('/');
-      return null;
-    }
-    return route.render;
-  }
+  const found = findRoute(path);
+  if (!found) return notFoundPage;
+  const { route, param } = found;
+  const render = (): HTMLElement => route.render(param);
+  if (route.public) return resolvePublic(path, render, generation);
   if (!currentUser()) {
     try {
       await loadSession();
@@ -82,12 +148,9 @@ async function resolve(path: string, generation: number): Promise<(() => HTMLEle
       return null;
     }
   }
-  if (currentUser()?.user.must_change_password && path !== PASSWORD) {
-    navigate(PASSWORD);
-    return null;
-  }
+  if (mustChangePassword(path)) return null;
   if (route.role && !hasRole(route.role)) return forbiddenPage;
-  return route.render;
+  return render;
 }
 
 function focusStart(main: Element | null): void {
@@ -116,10 +179,10 @@ export function startApp(container: HTMLElement): void {
   onUnauthorized(() => {
     forgetSession();
     const path = currentPath();
-    if (path !== LOGIN) {
-      rememberDestination(path);
-      navigate(LOGIN);
-    }
+    // A public page stays where it is; the next navigation draws the visitor's frame.
+    if (isPublic(path)) return;
+    rememberDestination(path);
+    navigate(LOGIN);
   });
   startRouter((path) => void show(path));
 }

@@ -1,11 +1,18 @@
 // One function per server endpoint, so pages never build URLs themselves.
-import { api } from './api';
+import { api, type RequestOptions } from './api';
 import type {
+  CorpusDocument,
+  ItemList,
+  KeywordSummary,
   Me,
   NewUser,
   Organisation,
   Page,
+  Provision,
+  ProvisionDetail,
   RecoveryCodes,
+  ResourceSummary,
+  SearchResult,
   SignInResult,
   TotpEnrolment,
   UserAccount,
@@ -28,7 +35,7 @@ export function signIn(username: string, password: string, totp?: string): Promi
 
 export const signOut = (): Promise<void> => api.post<void>(`${BASE}/auth/logout`);
 export const signOutEverywhere = (): Promise<void> => api.post<void>(`${BASE}/auth/logout-all`);
-export const fetchMe = (): Promise<Me> => api.get<Me>(`${BASE}/me`);
+export const fetchMe = (options?: RequestOptions): Promise<Me> => api.get<Me>(`${BASE}/me`, options);
 
 export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
   return api.post<void>(`${BASE}/me/password`, { current_password: currentPassword, new_password: newPassword });
@@ -65,3 +72,65 @@ export async function listAllOrganisations(maxPages = 50): Promise<Organisation[
   }
   return all;
 }
+
+// ---- The commitments compendium: public, no session needed ----
+
+const CORPUS = `${BASE}/corpus`;
+
+export type CorpusList = 'documents' | 'provisions' | 'keywords' | 'resources' | 'search';
+export type CorpusParams = Record<string, string | number | undefined>;
+
+/** The URL of a compendium list; with format "csv" the server sends the whole list as a file. */
+export function corpusUrl(list: CorpusList, params: CorpusParams = {}, format?: 'csv'): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') query.set(name, String(value));
+  }
+  if (format) query.set('format', format);
+  const text = query.toString();
+  return text ? `${CORPUS}/${list}?${text}` : `${CORPUS}/${list}`;
+}
+
+export interface ProvisionFilter {
+  document?: string;
+  chapter?: string;
+  pillar?: string;
+  level?: string;
+  keyword?: string;
+  actor?: string;
+}
+
+/** The server's largest page of provisions. */
+export const PROVISION_PAGE_LIMIT = 200;
+
+export const listCorpusDocuments = (): Promise<ItemList<CorpusDocument>> =>
+  api.get<ItemList<CorpusDocument>>(corpusUrl('documents'));
+
+export const listProvisions = (filter: ProvisionFilter, cursor: string | null, limit = PROVISION_PAGE_LIMIT): Promise<Page<Provision>> =>
+  api.get<Page<Provision>>(corpusUrl('provisions', { ...filter, limit, cursor: cursor ?? undefined }));
+
+/** Every provision matching the filter, in document order, following the cursor page by page. */
+export async function listAllProvisions(filter: ProvisionFilter, maxPages = 100): Promise<Provision[]> {
+  const all: Provision[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < maxPages; page += 1) {
+    const result: Page<Provision> = await listProvisions(filter, cursor);
+    all.push(...result.items);
+    cursor = result.next_cursor;
+    if (!cursor) break;
+  }
+  return all;
+}
+
+/** One provision; its id may contain "/" (e.g. "MC6/17.1"), so it travels encoded. */
+export const fetchProvision = (id: string): Promise<ProvisionDetail> =>
+  api.get<ProvisionDetail>(`${CORPUS}/provisions/${encodeURIComponent(id)}`);
+
+export const listCorpusKeywords = (): Promise<ItemList<KeywordSummary>> =>
+  api.get<ItemList<KeywordSummary>>(corpusUrl('keywords'));
+
+export const listResources = (keyword?: string): Promise<ItemList<ResourceSummary>> =>
+  api.get<ItemList<ResourceSummary>>(corpusUrl('resources', { keyword }));
+
+export const searchCorpus = (params: CorpusParams): Promise<SearchResult> =>
+  api.get<SearchResult>(corpusUrl('search', params));

@@ -3,7 +3,7 @@
 import { h } from './dom';
 import { LANGUAGES, LANGUAGE_NAMES, language, t, type Language, type MessageKey } from './i18n';
 import { href } from './router';
-import { ADMINISTRATOR, currentUser, hasRole } from './session';
+import { ADMINISTRATOR, currentUser, hasRole, rememberDestination } from './session';
 
 export interface FrameActions {
   onLanguageChange(next: Language): void;
@@ -16,12 +16,19 @@ interface NavEntry {
   /** Routes under this prefix mark the entry as current. */
   section: string;
   visible: () => boolean;
+  /** Following it remembers the current page, to come back to it after signing in. */
+  returnsHere?: boolean;
 }
 
+const signedIn = (): boolean => currentUser() !== null;
+
+// Visitors without an account see only the public pages (the commitments) and a way to sign in.
 const NAV_ENTRIES: readonly NavEntry[] = [
-  { path: '/', label: 'nav.home', section: '/', visible: () => true },
+  { path: '/', label: 'nav.home', section: '/', visible: signedIn },
+  { path: '/corpus', label: 'nav.corpus', section: '/corpus', visible: () => true },
   { path: '/admin/orgs', label: 'nav.administration', section: '/admin', visible: () => hasRole(ADMINISTRATOR) },
-  { path: '/security', label: 'nav.security', section: '/security', visible: () => true },
+  { path: '/security', label: 'nav.security', section: '/security', visible: signedIn },
+  { path: '/login', label: 'nav.signIn', section: '/login', visible: () => !signedIn(), returnsHere: true },
 ];
 
 export const MAIN_ID = 'main';
@@ -84,17 +91,19 @@ function header(actions: FrameActions): HTMLElement {
   );
 }
 
-function navigation(path: string): HTMLElement | null {
-  const me = currentUser();
-  // Until the one-time password is replaced, the only place to go is the password page.
-  if (!me || me.user.must_change_password) return null;
-  const items = NAV_ENTRIES.filter((entry) => entry.visible()).map((entry) =>
-    h(
-      'li',
-      {},
-      h('a', { attrs: { href: href(entry.path), 'aria-current': isCurrent(entry, path) ? 'page' : undefined } }, t(entry.label)),
-    ),
+function navLink(entry: NavEntry, path: string): HTMLAnchorElement {
+  const onClick = entry.returnsHere ? () => rememberDestination(path) : undefined;
+  return h(
+    'a',
+    { attrs: { href: href(entry.path), 'aria-current': isCurrent(entry, path) ? 'page' : undefined }, on: { click: onClick } },
+    t(entry.label),
   );
+}
+
+function navigation(path: string): HTMLElement | null {
+  // Until the one-time password is replaced, the only place to go is the password page.
+  if (currentUser()?.user.must_change_password) return null;
+  const items = NAV_ENTRIES.filter((entry) => entry.visible()).map((entry) => h('li', {}, navLink(entry, path)));
   return h('nav', { class: 'app-nav', attrs: { 'aria-label': t('nav.label') } }, h('ul', {}, ...items));
 }
 

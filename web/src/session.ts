@@ -1,10 +1,12 @@
 // Who is signed in, kept in memory for the life of the page.
-import { ApiError, setCsrfToken } from './api';
+import { ApiError, setCsrfToken, type RequestOptions } from './api';
 import { fetchMe, fetchVocabularies } from './endpoints';
 import type { Me, Vocabularies } from './types';
 
 let me: Me | null = null;
 let vocabularies: Vocabularies | null = null;
+/** Whether the server has been asked who we are since the page was loaded. */
+let asked = false;
 
 export function currentUser(): Me | null {
   return me;
@@ -18,16 +20,31 @@ export const ADMINISTRATOR = 'administrator';
 
 /** Asks the server who we are. Returns null when nobody is signed in. */
 export async function loadSession(): Promise<Me | null> {
+  return askWhoWeAre({});
+}
+
+/**
+ * For public pages: asks once per page load whether someone is signed in, so that a
+ * signed-in user keeps their header; a visitor without a session is not sent to sign in.
+ */
+export async function probeSession(): Promise<Me | null> {
+  if (me || asked) return me;
+  return askWhoWeAre({ isSessionProbe: true });
+}
+
+async function askWhoWeAre(options: RequestOptions): Promise<Me | null> {
   try {
-    me = await fetchMe();
+    me = await fetchMe(options);
     setCsrfToken(me.csrf_token);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       forgetSession();
+      asked = true;
       return null;
     }
-    throw error;
+    throw error; // No answer (e.g. network): ask again next time.
   }
+  asked = true;
   return me;
 }
 

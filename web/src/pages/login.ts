@@ -4,7 +4,7 @@ import { h } from '../dom';
 import { signIn } from '../endpoints';
 import { StatusRegion, handleSubmit, inputField, submitButton } from '../forms';
 import { t } from '../i18n';
-import { navigate } from '../router';
+import { href, navigate } from '../router';
 import { loadSession, takeDestination } from '../session';
 import { page } from './common';
 
@@ -57,5 +57,17 @@ export function loginPage(): HTMLElement {
     }
   });
 
-  return h('div', { class: 'login-wrap' }, page(t('login.title'), h('p', { class: 'lead' }, t('login.intro')), status.element, form));
+  // The commitments compendium is public: visitors can read it without an account.
+  const corpusInvite = h(
+    'p',
+    { class: 'login-corpus' },
+    t('login.corpus'),
+    ' ',
+    h('a', { attrs: { href: href('/corpus') } }, t('login.corpusLink')),
+  );
+  return h(
+    'div',
+    { class: 'login-wrap' },
+    page(t('login.title'), h('p', { class: 'lead' }, t('login.intro')), status.element, form, corpusInvite),
+  );
 }
