@@ -160,10 +160,13 @@ async function loadProvision(id: string): Promise<{ detail: ProvisionDetail; tit
 }
 
 function provisionCrumbs(detail: ProvisionDetail, titles: ReadonlyMap<string, string>): HTMLElement {
+  const documentTitle = titles.get(detail.document) ?? detail.document;
+  // A decision's only heading is its own title, already the previous crumb.
+  const headings = detail.heading_path.filter((heading) => heading !== documentTitle);
   return breadcrumbs([
     { label: t('corpus.title'), path: CORPUS_PATH },
-    { label: titles.get(detail.document) ?? detail.document, path: documentPath(detail.document), lang: CORPUS_LANGUAGE },
-    ...detail.heading_path.map((heading) => ({ label: heading, lang: CORPUS_LANGUAGE })),
+    { label: documentTitle, path: documentPath(detail.document), lang: CORPUS_LANGUAGE },
+    ...headings.map((heading) => ({ label: heading, lang: CORPUS_LANGUAGE })),
     { label: detail.number || detail.id },
   ]);
 }
