@@ -13,6 +13,7 @@
 #include "http/metrics.hpp"
 #include "search/corpus_search.hpp"
 #include "storage/repositories/account_repository.hpp"
+#include "storage/repositories/case_repository.hpp"
 #include "storage/repositories/corpus_repository.hpp"
 
 namespace lifeline::api {
@@ -41,8 +42,9 @@ class RouteTable : public ::testing::Test {
                       domain::AccountPolicy{});
     corpus_.emplace(*db_);
     corpus_search_.emplace(*corpus_, search::SearchIndex::temporary().value());
-    services_.emplace(
-        Services{*accounts_, *db_, metrics_, domain::AccountPolicy{}, *corpus_, *corpus_search_});
+    cases_.emplace(*db_, crypto::FieldCipher(*keys_), crypto::BlindIndex(keys_->blind_index_key()));
+    services_.emplace(Services{*accounts_, *db_, metrics_, domain::AccountPolicy{}, *corpus_,
+                               *corpus_search_, *cases_, clock_});
     add_routes(router_, *services_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
@@ -55,6 +57,7 @@ class RouteTable : public ::testing::Test {
   std::optional<domain::AccountService> accounts_;
   std::optional<storage::CorpusRepository> corpus_;
   std::optional<search::CorpusSearch> corpus_search_;
+  std::optional<storage::CaseRepository> cases_;
   http::Metrics metrics_;
   std::optional<Services> services_;
   http::Router router_;

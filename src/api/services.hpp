@@ -16,6 +16,12 @@ class CorpusStore;
 namespace lifeline::search {
 class CorpusSearch;
 }
+namespace lifeline::domain::nrm {
+class CaseStore;
+}
+namespace lifeline {
+class Clock;
+}
 
 namespace lifeline::api {
 
@@ -26,6 +32,8 @@ struct Services {
   domain::AccountPolicy policy;  // for cookie lifetimes
   domain::corpus::CorpusStore& corpus;
   search::CorpusSearch& corpus_search;
+  domain::nrm::CaseStore& cases;
+  const Clock& clock;
 };
 
 // Adds every API route; each handler file contributes its own.
@@ -39,5 +47,6 @@ void add_user_routes(http::Router& router, Services& services);
 void add_meta_routes(http::Router& router, Services& services);
 void add_openapi_route(http::Router& router);
 void add_corpus_routes(http::Router& router, Services& services);
+void add_case_routes(http::Router& router, Services& services);
 
 }  // namespace lifeline::api

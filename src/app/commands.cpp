@@ -86,8 +86,14 @@ int run_serve(const Config& config) {
   http::Metrics metrics;
   metrics.set_build_info(std::string(version()), std::string(commit()));
   add_pool_gauges(metrics, *(*env)->database);
-  api::Services services{*(*env)->accounts, *(*env)->database,          metrics,
-                         config.accounts,   *(*env)->corpus_repository, corpus_search};
+  api::Services services{*(*env)->accounts,
+                         *(*env)->database,
+                         metrics,
+                         config.accounts,
+                         *(*env)->corpus_repository,
+                         corpus_search,
+                         *(*env)->case_repository,
+                         (*env)->clock};
   http::Router router;
   api::add_routes(router, services);
   if (std::filesystem::is_directory(config.static_dir)) {

@@ -76,6 +76,8 @@ Result<std::unique_ptr<Environment>> open_environment(const Config& config, bool
                                    ? crypto::FieldCipher(*env->keys, config.key_file)
                                    : crypto::FieldCipher(*env->keys);
   env->accounts.emplace(*env->account_repository, *env->keys, cipher, env->clock, config.accounts);
+  env->case_repository.emplace(*env->database, cipher,
+                               crypto::BlindIndex(env->keys->blind_index_key()));
   return env;
 }
 

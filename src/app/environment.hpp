@@ -9,6 +9,7 @@
 #include "domain/accounts/account_service.hpp"
 #include "storage/database.hpp"
 #include "storage/repositories/account_repository.hpp"
+#include "storage/repositories/case_repository.hpp"
 #include "storage/repositories/corpus_repository.hpp"
 
 namespace lifeline::app {
@@ -21,6 +22,7 @@ struct Environment {
   std::optional<storage::AccountRepository> account_repository;
   std::optional<domain::AccountService> accounts;
   std::optional<storage::CorpusRepository> corpus_repository;
+  std::optional<storage::CaseRepository> case_repository;
 };
 
 // Opens the database, applies pending migrations when `migrate` (always for a new database),

@@ -12,7 +12,12 @@
 namespace lifeline::app {
 namespace {
 
-constexpr std::array<EncryptedColumn, 1> kEncryptedColumns = {{{"users", "totp_secret"}}};
+// Every column the field cipher seals, with the table's id as the row id of its context.
+constexpr std::array<EncryptedColumn, 4> kEncryptedColumns = {
+    {{"users", "totp_secret"},
+     {"nrm_identities", "given_name"},
+     {"nrm_identities", "family_name"},
+     {"nrm_identities", "date_of_birth"}}};
 constexpr int kBatchSize = 200;
 
 // Table and column names come only from kEncryptedColumns, never from input.

@@ -13,6 +13,11 @@ const PUBLIC = new Set(['/healthz', '/readyz', '/metrics', '/api/v1/openapi.json
   '/api/v1/corpus/documents', '/api/v1/corpus/provisions', '/api/v1/corpus/provisions/{id}',
   '/api/v1/corpus/keywords', '/api/v1/corpus/resources', '/api/v1/corpus/search']);
 const ADMINISTRATORS_ONLY = ['/api/v1/orgs', '/api/v1/users', '/api/v1/users/{id}'];
+// Routes open to some roles only, by path: the roles allowed.
+const ROLES_ONLY = {
+  '/api/v1/referrals': ['first_responder', 'case_worker'],
+  '/api/v1/cases/{id}/identity': ['case_worker', 'decision_maker'],
+};
 // These end the caller's session; they are called last, on sessions of their own.
 const SESSION_ENDING = new Set(['/api/v1/auth/logout', '/api/v1/auth/logout-all']);
 
@@ -64,7 +69,8 @@ describe('authorisation', () => {
       for (const [method, path] of operations) {
         if (SESSION_ENDING.has(path) || PUBLIC.has(path)) continue;
         const response = await call(clients[role], method, path);
-        const allowed = !ADMINISTRATORS_ONLY.includes(path) || role === 'administrator';
+        const allowed = ROLES_ONLY[path] ? ROLES_ONLY[path].includes(role)
+          : !ADMINISTRATORS_ONLY.includes(path) || role === 'administrator';
         if (allowed) assert.ok(![401, 403].includes(response.status), `${role}: ${method} ${path} -> ${response.status} ${response.text}`);
         else assert.equal(response.status, 403, `${role}: ${method} ${path}`);
       }

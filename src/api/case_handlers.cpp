@@ -1,0 +1,187 @@
+// POST /api/v1/referrals and GET /api/v1/cases/{id}[/identity]: the National Referral
+// Mechanism's intake. What a caller sees of a case follows domain/nrm/case_store.hpp.
+#include "api/common.hpp"
+#include "api/services.hpp"
+#include "domain/nrm/case_store.hpp"
+#include "http/json_body.hpp"
+
+namespace lifeline::api {
+namespace {
+
+using domain::nrm::CaseActor;
+using domain::nrm::CaseView;
+using domain::nrm::ReferralInput;
+using domain::nrm::StoredCase;
+
+constexpr std::size_t kMaxListItems = 100;
+constexpr std::size_t kMaxTextLength = 200;
+
+Result<CaseActor> case_actor(Services& services, const http::Context& context) {
+  const auto& principal = context.principal.value();
+  auto type = services.cases.organisation_type(principal.organisation_id);
+  if (!type) return tl::unexpected(type.error());
+  return CaseActor{principal.user_id, principal.organisation_id, *type, principal.roles};
+}
+
+// Reads a nested object's fields, reporting its errors as "<object>.<field>".
+template <class Read>
+void read_object(http::JsonFields& outer, std::string_view key, Read read) {
+  const auto* value = outer.raw(key, false);
+  if (value == nullptr) return;
+  if (!value->is_object()) {
+    outer.add_error(std::string(key), "must be an object");
+    return;
+  }
+  http::JsonFields inner(*value);
+  read(inner);
+  if (auto finished = inner.finish(); !finished) {
+    for (const auto& field : finished.error().fields) {
+      outer.add_error(std::string(key) + "." + field.field, field.message);
+    }
+  }
+}
+
+Result<ReferralInput> referral_input(const nlohmann::json& body) {
+  http::JsonFields fields(body);
+  ReferralInput input;
+  read_object(fields, "person", [&](http::JsonFields& person) {
+    input.person.given_name = person.text("given_name", false, kMaxTextLength);
+    input.person.family_name = person.text("family_name", false, kMaxTextLength);
+    input.person.date_of_birth = person.text("date_of_birth", false, 10);
+    input.person.sex = person.text("sex", false, 64);
+    input.person.citizenship = person.text("citizenship", false, 2);
+  });
+  read_object(fields, "consent", [&](http::JsonFields& consent) {
+    input.consent.given = consent.boolean("given", true).value_or(false);
+    input.consent.explained_by = consent.text("explained_by", false, kMaxTextLength).value_or("");
+    input.consent.language = consent.text("language", false, 64).value_or("");
+  });
+  input.is_child = fields.boolean("is_child", false).value_or(false);
+  auto list = [&](std::string_view key) {
+    return fields.text_list(key, false, kMaxListItems, 64).value_or(std::vector<std::string>{});
+  };
+  input.exploitation_types = list("exploitation_types");
+  input.country_of_exploitation = fields.text("country_of_exploitation", false, 2).value_or("");
+  input.indicators = list("indicators");
+  input.needs = list("needs");
+  if (auto finished = fields.finish(); !finished) return tl::unexpected(finished.error());
+  return input;
+}
+
+http::Response create_referral(Services& services, http::Context& context) {
+  auto body = http::parse_json_body(context.request);
+  if (!body) return http::problem_from(body.error());
+  auto input = referral_input(*body);
+  if (!input) return http::problem_from(input.error());
+  const auto now = services.clock.now();
+  // Deadlines count in the deployment's calendar; until a time zone is configured it is UTC.
+  const auto today = std::chrono::year_month_day{
+      std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{now}})};
+  auto referral =
+      domain::nrm::validate_referral(*input, domain::nrm::Checklist::default_indicators(), today);
+  if (!referral) return http::problem_from(referral.error());
+  auto actor = case_actor(services, context);
+  if (!actor) return http::problem_from(actor.error());
+  auto id =
+      services.cases.create_referral(*referral, *actor, now, domain::nrm::format_iso_date(today));
+  if (!id) return http::problem_from(id.error());
+  const bool identified = referral->kind == domain::nrm::ReferralKind::identified;
+  return http::json_response(
+      201, {{"case_id", *id}, {"kind", identified ? "identified" : "anonymous_notification"}});
+}
+
+nlohmann::json full_case_json(const StoredCase& c, std::int64_t duplicates) {
+  const auto& r = c.referral;
+  const bool identified = r.kind == domain::nrm::ReferralKind::identified;
+  return {{"case_id", c.id},
+          {"kind", identified ? "identified" : "anonymous_notification"},
+          {"status", c.status},
+          {"referred_on", c.referred_on},
+          {"referring_organisation_id", c.referring_organisation_id},
+          {"is_child", r.is_child},
+          {"sex", r.sex},
+          {"citizenship", r.citizenship},
+          {"age_band", r.age_band},
+          {"country_of_exploitation", r.country_of_exploitation},
+          {"exploitation_types", r.exploitation_types},
+          {"indicators", r.indicators},
+          {"needs", r.needs},
+          {"consent", {{"explained_by", r.consent.explained_by}, {"language", r.consent.language}}},
+          {"has_identity", identified},
+          {"possible_duplicates", duplicates},
+          {"version", c.version}};
+}
+
+// The case a caller may see, or a 404 that does not tell whether it exists.
+Result<std::pair<StoredCase, CaseView>> visible_case(Services& services,
+                                                     const http::Context& context,
+                                                     const CaseActor& actor) {
+  auto id = id_parameter(context, "id");
+  if (!id) return tl::unexpected(id.error());
+  auto found = services.cases.find_case(*id);
+  if (!found) return tl::unexpected(found.error());
+  const auto view =
+      *found ? domain::nrm::case_view(actor, (*found)->referring_organisation_id) : CaseView::none;
+  if (view == CaseView::none) return fail(Errc::not_found, "no such case");
+  return std::pair{std::move(**found), view};
+}
+
+http::Response get_case(Services& services, http::Context& context) {
+  auto actor = case_actor(services, context);
+  if (!actor) return http::problem_from(actor.error());
+  auto visible = visible_case(services, context, *actor);
+  if (!visible) return http::problem_from(visible.error());
+  const auto& [stored, view] = *visible;
+  if (view == CaseView::status_only) {
+    return http::json_response(
+        200,
+        {{"case_id", stored.id}, {"status", stored.status}, {"referred_on", stored.referred_on}});
+  }
+  auto duplicates = services.cases.possible_duplicates(stored.id);
+  if (!duplicates) return http::problem_from(duplicates.error());
+  auto response = http::json_response(200, full_case_json(stored, *duplicates));
+  response.headers.set("ETag", "\"" + std::to_string(stored.version) + "\"");
+  return response;
+}
+
+http::Response get_identity(Services& services, http::Context& context) {
+  auto actor = case_actor(services, context);
+  if (!actor) return http::problem_from(actor.error());
+  auto visible = visible_case(services, context, *actor);
+  if (!visible) return http::problem_from(visible.error());
+  if (!domain::nrm::may_see_identity(*actor)) {
+    return http::problem(403, "forbidden", "Forbidden",
+                         "only the competent authority's case workers and decision makers see "
+                         "identity fields");
+  }
+  auto identity = services.cases.reveal_identity(visible->first.id, *actor, services.clock.now());
+  if (!identity) return http::problem_from(identity.error());
+  if (!*identity) {
+    return http::problem(404, "not-found", "Not found",
+                         "this case is an anonymous notification: no identity was recorded");
+  }
+  return http::json_response(200, {{"given_name", (*identity)->given_name},
+                                   {"family_name", (*identity)->family_name},
+                                   {"date_of_birth", (*identity)->date_of_birth}});
+}
+
+}  // namespace
+
+void add_case_routes(http::Router& router, Services& services) {
+  using domain::nrm::nrm_role::case_worker;
+  using domain::nrm::nrm_role::decision_maker;
+  using domain::nrm::nrm_role::first_responder;
+  router.add({http::Method::post, "/api/v1/referrals",
+              http::AccessRule::roles_any({std::string(first_responder), std::string(case_worker)}),
+              [&](http::Context& c) { return create_referral(services, c); },
+              "Refer a presumed victim"});
+  router.add({http::Method::get, "/api/v1/cases/{id}", http::AccessRule::signed_in(),
+              [&](http::Context& c) { return get_case(services, c); },
+              "A case as the caller may see it"});
+  router.add({http::Method::get, "/api/v1/cases/{id}/identity",
+              http::AccessRule::roles_any({std::string(case_worker), std::string(decision_maker)}),
+              [&](http::Context& c) { return get_identity(services, c); },
+              "The identity fields of a case (audited)"});
+}
+
+}  // namespace lifeline::api

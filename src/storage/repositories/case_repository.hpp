@@ -1,0 +1,33 @@
+// NRM cases on the shared database, identity sealed with the field cipher.
+#pragma once
+
+#include "core/clock.hpp"
+#include "crypto/blind_index.hpp"
+#include "crypto/field_cipher.hpp"
+#include "domain/nrm/case_store.hpp"
+#include "storage/database.hpp"
+
+namespace lifeline::storage {
+
+class CaseRepository final : public domain::nrm::CaseStore {
+ public:
+  CaseRepository(Database& db, crypto::FieldCipher cipher, crypto::BlindIndex blind_index)
+      : db_(db), cipher_(std::move(cipher)), blind_index_(std::move(blind_index)) {}
+
+  Result<std::int64_t> create_referral(const domain::nrm::Referral& referral,
+                                       const domain::nrm::CaseActor& actor, std::int64_t now,
+                                       const std::string& referred_on) override;
+  Result<std::optional<domain::nrm::StoredCase>> find_case(std::int64_t id) override;
+  Result<std::int64_t> possible_duplicates(std::int64_t id) override;
+  Result<std::optional<domain::nrm::Identity>> reveal_identity(std::int64_t id,
+                                                               const domain::nrm::CaseActor& actor,
+                                                               std::int64_t now) override;
+  Result<std::string> organisation_type(std::int64_t organisation_id) override;
+
+ private:
+  Database& db_;
+  crypto::FieldCipher cipher_;
+  crypto::BlindIndex blind_index_;
+};
+
+}  // namespace lifeline::storage

@@ -1,0 +1,190 @@
+// National Referral Mechanism intake over HTTP: a first responder refers, the competent
+// authority sees the case and, on request and audited, the identity; the referrer sees the
+// status only; nobody else sees anything; nothing identifying is stored in plain text.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { Client, cli, newInstance, sql, startServer, stopServer, STRONG_PASSWORD } from './lib.mjs';
+
+const PERSON = { given_name: 'Zlata', family_name: 'Quennell', date_of_birth: '1994-03-08', sex: 'feminine', citizenship: 'MD' };
+const CONSENT = { given: true, explained_by: 'Officer on duty', language: 'ro' };
+
+function referral(overrides = {}) {
+  return {
+    person: PERSON,
+    consent: CONSENT,
+    is_child: false,
+    exploitation_types: ['sexual_exploitation'],
+    country_of_exploitation: 'AT',
+    indicators: [],
+    needs: ['shelter'],
+    ...overrides,
+  };
+}
+
+describe('national referral mechanism: intake', () => {
+  let instance;
+  let server;
+  const users = {};
+
+  function addUser(orgId, username, role) {
+    const created = cli(instance, ['user', 'add', '--org', String(orgId), '--username', username,
+      '--role', role, '--password-stdin'], `${STRONG_PASSWORD}\n`);
+    assert.equal(created.status, 0, created.stderr);
+  }
+
+  async function signIn(username) {
+    const client = new Client(server.url);
+    assert.equal((await client.login(username, STRONG_PASSWORD)).status, 200);
+    const changed = await client.request('POST', '/api/v1/me/password', {
+      body: { current_password: STRONG_PASSWORD, new_password: `${STRONG_PASSWORD}-changed` },
+    });
+    assert.equal(changed.status, 204, changed.text);
+    return client;
+  }
+
+  function addOrganisation(name, type) {
+    const org = cli(instance, ['org', 'add', '--name', name, '--type', type]);
+    assert.equal(org.status, 0, org.stderr);
+    return Number(org.stdout.trim().split('\n').pop());
+  }
+
+  before(async () => {
+    instance = newInstance();
+    const authority = addOrganisation('National Referral Office', 'competent_authority');
+    const police = addOrganisation('City Police', 'police');
+    const ngo = addOrganisation('Other NGO', 'ngo');
+    addUser(police, 'responder', 'first_responder');
+    addUser(authority, 'caseworker', 'case_worker');
+    addUser(authority, 'decider', 'decision_maker');
+    addUser(ngo, 'outsider', 'first_responder');
+    addUser(authority, 'analyst', 'analyst');
+    server = await startServer(instance);
+    for (const name of ['responder', 'caseworker', 'decider', 'outsider', 'analyst']) users[name] = await signIn(name);
+  });
+  after(async () => {
+    await stopServer(server);
+    instance.cleanup();
+  });
+
+  let caseId;
+
+  test('a first responder refers a presumed victim with consent', async () => {
+    const response = await users.responder.request('POST', '/api/v1/referrals', { body: referral() });
+    assert.equal(response.status, 201, response.text);
+    assert.equal(response.json.kind, 'identified');
+    caseId = response.json.case_id;
+    assert.ok(Number.isInteger(caseId));
+  });
+
+  test('the referrer sees the status only', async () => {
+    const response = await users.responder.request('GET', `/api/v1/cases/${caseId}`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(Object.keys(response.json).sort(), ['case_id', 'referred_on', 'status']);
+    const identity = await users.responder.request('GET', `/api/v1/cases/${caseId}/identity`);
+    assert.equal(identity.status, 403);
+  });
+
+  test('the competent authority sees the case without identity, with an ETag', async () => {
+    const response = await users.caseworker.request('GET', `/api/v1/cases/${caseId}`);
+    assert.equal(response.status, 200);
+    assert.equal(response.json.kind, 'identified');
+    assert.equal(response.json.age_band, 'age_30_38');
+    assert.deepEqual(response.json.exploitation_types, ['sexual_exploitation']);
+    assert.equal(response.json.possible_duplicates, 0);
+    assert.equal(response.headers.get('etag'), `"${response.json.version}"`);
+    assert.ok(!response.text.includes(PERSON.given_name) && !response.text.includes(PERSON.date_of_birth));
+  });
+
+  test('showing the identity is audited', async () => {
+    const before = Number(sql(instance, "SELECT count(*) FROM audit_log WHERE action = 'case.identity.show'").stdout);
+    const response = await users.decider.request('GET', `/api/v1/cases/${caseId}/identity`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(response.json, { given_name: PERSON.given_name, family_name: PERSON.family_name, date_of_birth: PERSON.date_of_birth });
+    const after = Number(sql(instance, "SELECT count(*) FROM audit_log WHERE action = 'case.identity.show'").stdout);
+    assert.equal(after, before + 1);
+  });
+
+  test('nobody else sees anything, not even whether the case exists', async () => {
+    for (const name of ['outsider', 'analyst']) {
+      const response = await users[name].request('GET', `/api/v1/cases/${caseId}`);
+      assert.equal(response.status, 404, name);
+    }
+    const missing = await users.caseworker.request('GET', '/api/v1/cases/999999');
+    assert.equal(missing.status, 404);
+    const anonymous = await new Client(server.url).request('GET', `/api/v1/cases/${caseId}`);
+    assert.equal(anonymous.status, 401);
+  });
+
+  test('nothing identifying is stored in plain text', () => {
+    for (const table of ['nrm_cases', 'nrm_identities', 'audit_log']) {
+      const dump = sql(instance, `SELECT * FROM ${table}`).stdout;
+      assert.ok(!dump.includes(PERSON.given_name), table);
+      assert.ok(!dump.includes(PERSON.family_name), table);
+      assert.ok(!dump.includes(PERSON.date_of_birth), table);
+    }
+  });
+
+  test('a second referral of the same person is a possible duplicate for the authority only', async () => {
+    const again = await users.outsider.request('POST', '/api/v1/referrals', {
+      body: referral({ person: { ...PERSON, given_name: 'ZLATA', family_name: 'quennell' } }),
+    });
+    assert.equal(again.status, 201, again.text);
+    const seen = await users.caseworker.request('GET', `/api/v1/cases/${again.json.case_id}`);
+    assert.equal(seen.json.possible_duplicates, 1);
+    const referrer = await users.outsider.request('GET', `/api/v1/cases/${again.json.case_id}`);
+    assert.equal(referrer.json.possible_duplicates, undefined);
+  });
+
+  test('without consent an adult is an anonymous notification, and may carry no identity', async () => {
+    const refused = await users.responder.request('POST', '/api/v1/referrals', { body: referral({ consent: { given: false } }) });
+    assert.equal(refused.status, 422);
+    const fields = refused.json.errors.map((e) => e.field);
+    assert.ok(fields.includes('person.given_name') && fields.includes('person.date_of_birth'), JSON.stringify(fields));
+    assert.ok(!refused.text.includes(PERSON.given_name), 'the error does not repeat the name');
+    const anonymous = await users.responder.request('POST', '/api/v1/referrals', {
+      body: referral({ consent: { given: false }, person: { sex: 'feminine', citizenship: 'MD' } }),
+    });
+    assert.equal(anonymous.status, 201, anonymous.text);
+    assert.equal(anonymous.json.kind, 'anonymous_notification');
+    const identity = await users.caseworker.request('GET', `/api/v1/cases/${anonymous.json.case_id}/identity`);
+    assert.equal(identity.status, 404);
+    const seen = await users.caseworker.request('GET', `/api/v1/cases/${anonymous.json.case_id}`);
+    assert.equal(seen.json.has_identity, false);
+  });
+
+  test('a child needs no consent', async () => {
+    const response = await users.responder.request('POST', '/api/v1/referrals', {
+      body: referral({ is_child: true, consent: { given: false }, person: { ...PERSON, date_of_birth: '2012-06-01' } }),
+    });
+    assert.equal(response.status, 201, response.text);
+    assert.equal(response.json.kind, 'identified');
+  });
+
+  test('bad input is refused with every broken rule and stores nothing', async () => {
+    const count = () => Number(sql(instance, 'SELECT count(*) FROM nrm_cases').stdout);
+    const before = count();
+    const cases = [
+      referral({ exploitation_types: ['nonsense'], country_of_exploitation: 'XX', needs: ['unicorn'] }),
+      referral({ person: { ...PERSON, date_of_birth: '2099-01-01' } }),
+      referral({ person: { ...PERSON, citizenship: 'Moldova' } }),
+      referral({ consent: { given: true } }),
+      { ...referral(), surprise: true },
+      referral({ person: 'Zlata' }),
+    ];
+    for (const body of cases) {
+      const response = await users.responder.request('POST', '/api/v1/referrals', { body });
+      assert.equal(response.status, 422, response.text);
+      assert.match(response.headers.get('content-type'), /problem\+json/);
+      assert.ok(response.json.errors.length > 0);
+    }
+    const malformed = await users.responder.request('POST', '/api/v1/referrals', { raw: '{"person":', headers: { 'Content-Type': 'application/json' } });
+    assert.equal(malformed.status, 400);
+    assert.equal(count(), before);
+  });
+
+  test('only first responders and case workers refer', async () => {
+    const response = await users.analyst.request('POST', '/api/v1/referrals', { body: referral() });
+    assert.equal(response.status, 403);
+  });
+});
