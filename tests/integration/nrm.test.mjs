@@ -183,6 +183,15 @@ describe('national referral mechanism: intake', () => {
     assert.equal(count(), before);
   });
 
+  test('identity stays readable after the field key is rotated', async () => {
+    const rotated = cli(instance, ['keys', 'rotate', '--no-wait']);
+    assert.equal(rotated.status, 0, rotated.stderr);
+    assert.match(rotated.stdout, /field key 2 is now current; [1-9]\d* fields re-encrypted/);
+    const response = await users.caseworker.request('GET', `/api/v1/cases/${caseId}/identity`);
+    assert.equal(response.status, 200, response.text);
+    assert.equal(response.json.family_name, PERSON.family_name);
+  });
+
   test('only first responders and case workers refer', async () => {
     const response = await users.analyst.request('POST', '/api/v1/referrals', { body: referral() });
     assert.equal(response.status, 403);
