@@ -1,4 +1,5 @@
 #include "domain/corpus/addendum.hpp"
+#include "domain/corpus/parser_test_support.hpp"
 
 #include <algorithm>
 #include <map>
@@ -18,20 +19,11 @@ namespace {
 constexpr std::string_view kFile = "addendum-2013.txt";
 
 ParseResult parsed_shipped_text() {
-  auto corrections = parse_corrections(shipped_text("corrections.toml")).value();
-  auto text = apply_corrections(kFile, std::string(shipped_text(kFile)), corrections).value();
-  return parse_addendum(text).value();
+  return test_support::parse_shipped(kFile, &parse_addendum);
 }
 
 const Provision& provision(const ParseResult& result, std::string_view id) {
-  static const Provision missing;
-  const auto& provisions = result.corpus.provisions;
-  auto found = std::ranges::find(provisions, id, &Provision::id);
-  if (found == provisions.end()) {
-    ADD_FAILURE() << "no provision " << id;
-    return missing;
-  }
-  return *found;
+  return test_support::provision_of(result, id);
 }
 
 // What the PDF extraction leaves behind and a clean provision never contains.

@@ -1,4 +1,5 @@
 #include "domain/corpus/report_2006.hpp"
+#include "domain/corpus/parser_test_support.hpp"
 
 #include <algorithm>
 #include <map>
@@ -19,20 +20,11 @@ constexpr std::string_view kPart =
     "IV. NEXT STEPS: CHALLENGES AND RECOMMENDATIONS FOR OSCE BODIES AND INSTITUTIONS";
 
 ParseResult parsed_shipped_text() {
-  auto corrections = parse_corrections(shipped_text("corrections.toml")).value();
-  auto text = apply_corrections(kFile, std::string(shipped_text(kFile)), corrections).value();
-  return parse_report_2006(text).value();
+  return test_support::parse_shipped(kFile, &parse_report_2006);
 }
 
 const Provision& provision(const ParseResult& result, std::string_view id) {
-  static const Provision missing;
-  const auto& provisions = result.corpus.provisions;
-  auto found = std::ranges::find(provisions, id, &Provision::id);
-  if (found == provisions.end()) {
-    ADD_FAILURE() << "no provision " << id;
-    return missing;
-  }
-  return *found;
+  return test_support::provision_of(result, id);
 }
 
 // What the PDF extraction leaves behind and a clean recommendation never contains.

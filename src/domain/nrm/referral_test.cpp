@@ -9,7 +9,7 @@ using std::chrono::day;
 using std::chrono::month;
 using std::chrono::year;
 
-const Date kToday{year{2026}, month{11}, day{23}};
+constexpr Date kToday{year{2026}, month{11}, day{23}};
 
 ReferralInput adult_with_consent() {
   ReferralInput input;

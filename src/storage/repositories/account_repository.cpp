@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "audit/audit_trail.hpp"
+#include "storage/repositories/repository_support.hpp"
 
 namespace lifeline::storage {
 namespace {
@@ -74,11 +75,6 @@ constexpr std::string_view delete_sessions_of_user = "DELETE FROM sessions WHERE
 constexpr std::string_view delete_other_sessions =
     "DELETE FROM sessions WHERE user_id = $1 AND id <> $2";
 }  // namespace sql
-
-template <class T>
-tl::unexpected<Error> error_of(const Result<T>& r) {
-  return tl::unexpected(r.error());
-}
 
 Result<void> done(const Result<std::int64_t>& r) {
   if (!r) return error_of(r);

@@ -2,9 +2,8 @@
 
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
 #include "audit/audit_trail.hpp"
+#include "storage/repositories/repository_support.hpp"
 
 namespace lifeline::storage {
 namespace {
@@ -40,25 +39,6 @@ constexpr std::string_view duplicates =
     "AND this.person_index <> ''";
 constexpr std::string_view organisation_type = "SELECT type FROM organisations WHERE id = $1";
 }  // namespace sql
-
-template <class T>
-tl::unexpected<Error> error_of(const Result<T>& r) {
-  return tl::unexpected(r.error());
-}
-
-std::string json_list(const std::vector<std::string>& values) {
-  return nlohmann::json(values).dump();
-}
-
-std::vector<std::string> list_from_json(const std::string& text) {
-  auto parsed = nlohmann::json::parse(text, nullptr, false);
-  std::vector<std::string> values;
-  if (!parsed.is_array()) return values;
-  for (const auto& value : parsed) {
-    if (value.is_string()) values.push_back(value.get<std::string>());
-  }
-  return values;
-}
 
 const char* kind_name(ReferralKind kind) {
   return kind == ReferralKind::identified ? "identified" : "anonymous_notification";

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "storage/repositories/repository_support.hpp"
+
 namespace lifeline::storage {
 namespace {
 
@@ -136,25 +138,6 @@ constexpr std::array<std::string_view, 10> delete_shipped = {
     "UPDATE corpus_provisions SET position = position + 100000000000",
 };
 }  // namespace sql
-
-template <class T>
-tl::unexpected<Error> error_of(const Result<T>& r) {
-  return tl::unexpected(r.error());
-}
-
-std::string json_list(const std::vector<std::string>& values) {
-  return nlohmann::json(values).dump();
-}
-
-std::vector<std::string> list_from_json(const std::string& text) {
-  auto parsed = nlohmann::json::parse(text, nullptr, false);
-  if (!parsed.is_array()) return {};
-  std::vector<std::string> values;
-  for (const auto& value : parsed) {
-    if (value.is_string()) values.push_back(value.get<std::string>());
-  }
-  return values;
-}
 
 std::string statements_json(const std::vector<InterpretativeStatement>& statements) {
   auto list = nlohmann::json::array();
