@@ -126,17 +126,48 @@ Result<std::pair<StoredCase, CaseView>> visible_case(Services& services,
   return std::pair{std::move(**found), view};
 }
 
+nlohmann::json status_json(const StoredCase& c) {
+  return {{"case_id", c.id}, {"status", c.status}, {"referred_on", c.referred_on}};
+}
+
+// The competent authority's staff see the intake (every case); a first responder sees the
+// status of their own organisation's referrals.
+http::Response list_cases(Services& services, http::Context& context) {
+  auto paging = list_parameters(context.request);
+  if (!paging) return http::problem_from(paging.error());
+  auto actor = case_actor(services, context);
+  if (!actor) return http::problem_from(actor.error());
+  const bool staff = domain::nrm::may_see_identity(*actor);
+  const int limit = paging->limit > 0 ? paging->limit : 50;
+  auto cases = services.cases.list_cases(
+      paging->after_id, limit + 1,
+      staff ? std::nullopt : std::optional<std::int64_t>(actor->organisation_id));
+  if (!cases) return http::problem_from(cases.error());
+  nlohmann::json next = nullptr;
+  if (static_cast<int>(cases->size()) > limit) {
+    cases->pop_back();
+    next = std::to_string(cases->back().id);
+  }
+  auto items = nlohmann::json::array();
+  for (const auto& c : *cases) {
+    auto item = status_json(c);
+    if (staff) {
+      item["kind"] = full_case_json(c, 0)["kind"];
+      item["is_child"] = c.referral.is_child;
+      item["exploitation_types"] = c.referral.exploitation_types;
+    }
+    items.push_back(std::move(item));
+  }
+  return http::json_response(200, {{"items", std::move(items)}, {"next_cursor", std::move(next)}});
+}
+
 http::Response get_case(Services& services, http::Context& context) {
   auto actor = case_actor(services, context);
   if (!actor) return http::problem_from(actor.error());
   auto visible = visible_case(services, context, *actor);
   if (!visible) return http::problem_from(visible.error());
   const auto& [stored, view] = *visible;
-  if (view == CaseView::status_only) {
-    return http::json_response(
-        200,
-        {{"case_id", stored.id}, {"status", stored.status}, {"referred_on", stored.referred_on}});
-  }
+  if (view == CaseView::status_only) return http::json_response(200, status_json(stored));
   auto duplicates = services.cases.possible_duplicates(stored.id);
   if (!duplicates) return http::problem_from(duplicates.error());
   auto response = http::json_response(200, full_case_json(stored, *duplicates));
@@ -175,6 +206,11 @@ void add_case_routes(http::Router& router, Services& services) {
               http::AccessRule::roles_any({std::string(first_responder), std::string(case_worker)}),
               [&](http::Context& c) { return create_referral(services, c); },
               "Refer a presumed victim"});
+  router.add({http::Method::get, "/api/v1/cases",
+              http::AccessRule::roles_any({std::string(first_responder), std::string(case_worker),
+                                           std::string(decision_maker)}),
+              [&](http::Context& c) { return list_cases(services, c); },
+              "The intake queue, or one's own referrals"});
   router.add({http::Method::get, "/api/v1/cases/{id}", http::AccessRule::signed_in(),
               [&](http::Context& c) { return get_case(services, c); },
               "A case as the caller may see it"});

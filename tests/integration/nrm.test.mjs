@@ -192,6 +192,24 @@ describe('national referral mechanism: intake', () => {
     assert.equal(response.json.family_name, PERSON.family_name);
   });
 
+  test('the intake queue lists every case for the authority, own referrals for a responder', async () => {
+    const all = await users.caseworker.request('GET', '/api/v1/cases?limit=2');
+    assert.equal(all.status, 200);
+    assert.equal(all.json.items.length, 2);
+    assert.ok(all.json.next_cursor);
+    assert.equal(all.json.items[0].case_id, caseId);
+    assert.ok('exploitation_types' in all.json.items[0]);
+    const rest = await users.caseworker.request('GET', `/api/v1/cases?limit=200&cursor=${all.json.next_cursor}`);
+    const total = all.json.items.length + rest.json.items.length;
+    assert.equal(total, Number(sql(instance, 'SELECT count(*) FROM nrm_cases').stdout));
+    const own = await users.outsider.request('GET', '/api/v1/cases?limit=200');
+    assert.equal(own.status, 200);
+    assert.equal(own.json.items.length, 1, 'the outsider referred one case');
+    assert.deepEqual(Object.keys(own.json.items[0]).sort(), ['case_id', 'referred_on', 'status']);
+    const analyst = await users.analyst.request('GET', '/api/v1/cases');
+    assert.equal(analyst.status, 403);
+  });
+
   test('only first responders and case workers refer', async () => {
     const response = await users.analyst.request('POST', '/api/v1/referrals', { body: referral() });
     assert.equal(response.status, 403);

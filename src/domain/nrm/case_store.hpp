@@ -64,6 +64,10 @@ class CaseStore {
                                                std::int64_t now,
                                                const std::string& referred_on) = 0;
   virtual Result<std::optional<StoredCase>> find_case(std::int64_t id) = 0;
+  // Cases in referral order after `after_id`; only those `referring_organisation_id` referred
+  // when it is given.
+  virtual Result<std::vector<StoredCase>> list_cases(
+      std::int64_t after_id, int limit, std::optional<std::int64_t> referring_organisation_id) = 0;
   // Other cases with the same blind index of name and date of birth.
   virtual Result<std::int64_t> possible_duplicates(std::int64_t id) = 0;
   // Opens the identity and writes the showing to the audit trail in the same transaction.

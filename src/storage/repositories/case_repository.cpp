@@ -31,6 +31,12 @@ constexpr std::string_view find_case =
     "is_child, sex, citizenship, age_band, country_of_exploitation, exploitation_types, "
     "indicators, needs, consent_explained_by, consent_language, status, version "
     "FROM nrm_cases WHERE id = $1";
+constexpr std::string_view list_cases =
+    "SELECT id, kind, referring_organisation_id, referred_by, referred_at, referred_on, "
+    "is_child, sex, citizenship, age_band, country_of_exploitation, exploitation_types, "
+    "indicators, needs, consent_explained_by, consent_language, status, version "
+    "FROM nrm_cases WHERE id > $1 AND ($2 = 0 OR referring_organisation_id = $2) "
+    "ORDER BY id LIMIT $3";
 constexpr std::string_view find_identity =
     "SELECT given_name, family_name, date_of_birth FROM nrm_identities WHERE id = $1";
 constexpr std::string_view duplicates =
@@ -120,6 +126,19 @@ Result<std::optional<StoredCase>> CaseRepository::find_case(std::int64_t id) {
     if (!rows) return error_of(rows);
     if (rows->empty()) return std::optional<StoredCase>{};
     return std::optional<StoredCase>(case_from(rows->front()));
+  });
+}
+
+Result<std::vector<StoredCase>> CaseRepository::list_cases(
+    std::int64_t after_id, int limit, std::optional<std::int64_t> referring_organisation_id) {
+  return db_.read([&](Session& s) -> Result<std::vector<StoredCase>> {
+    auto rows = s.query(sql::list_cases,
+                        {after_id, referring_organisation_id.value_or(0), std::int64_t{limit}});
+    if (!rows) return error_of(rows);
+    std::vector<StoredCase> cases;
+    cases.reserve(rows->size());
+    for (const auto& row : *rows) cases.push_back(case_from(row));
+    return cases;
   });
 }
 

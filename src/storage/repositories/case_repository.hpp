@@ -18,6 +18,9 @@ class CaseRepository final : public domain::nrm::CaseStore {
                                        const domain::nrm::CaseActor& actor, std::int64_t now,
                                        const std::string& referred_on) override;
   Result<std::optional<domain::nrm::StoredCase>> find_case(std::int64_t id) override;
+  Result<std::vector<domain::nrm::StoredCase>> list_cases(
+      std::int64_t after_id, int limit,
+      std::optional<std::int64_t> referring_organisation_id) override;
   Result<std::int64_t> possible_duplicates(std::int64_t id) override;
   Result<std::optional<domain::nrm::Identity>> reveal_identity(std::int64_t id,
                                                                const domain::nrm::CaseActor& actor,
