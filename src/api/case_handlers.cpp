@@ -85,16 +85,15 @@ http::Response create_referral(Services& services, http::Context& context) {
   auto id =
       services.cases.create_referral(*referral, *actor, now, domain::nrm::format_iso_date(today));
   if (!id) return http::problem_from(id.error());
-  const bool identified = referral->kind == domain::nrm::ReferralKind::identified;
-  return http::json_response(
-      201, {{"case_id", *id}, {"kind", identified ? "identified" : "anonymous_notification"}});
+  return http::json_response(201,
+                             {{"case_id", *id}, {"kind", domain::nrm::to_string(referral->kind)}});
 }
 
 nlohmann::json full_case_json(const StoredCase& c, std::int64_t duplicates) {
   const auto& r = c.referral;
   const bool identified = r.kind == domain::nrm::ReferralKind::identified;
   return {{"case_id", c.id},
-          {"kind", identified ? "identified" : "anonymous_notification"},
+          {"kind", domain::nrm::to_string(r.kind)},
           {"status", c.status},
           {"referred_on", c.referred_on},
           {"referring_organisation_id", c.referring_organisation_id},
@@ -152,7 +151,7 @@ http::Response list_cases(Services& services, http::Context& context) {
   for (const auto& c : *cases) {
     auto item = status_json(c);
     if (staff) {
-      item["kind"] = full_case_json(c, 0)["kind"];
+      item["kind"] = domain::nrm::to_string(c.referral.kind);
       item["is_child"] = c.referral.is_child;
       item["exploitation_types"] = c.referral.exploitation_types;
     }

@@ -265,6 +265,10 @@ std::string_view to_string(Outcome outcome) {
   return outcome == Outcome::positive ? "positive" : "negative";
 }
 
+std::string_view to_string(ReferralKind kind) {
+  return kind == ReferralKind::identified ? "identified" : "anonymous_notification";
+}
+
 Result<DecisionKind> parse_decision_kind(std::string_view id) {
   for (const auto kind : {DecisionKind::reasonable_grounds, DecisionKind::conclusive,
                           DecisionKind::review, DecisionKind::durable_solution}) {

@@ -82,6 +82,8 @@ struct Closure {
 };
 
 enum class ReferralKind { identified, anonymous_notification };
+// "identified" or "anonymous_notification", as the API and the database name them.
+std::string_view to_string(ReferralKind kind);
 enum class CaseStatus { open, closed };
 
 struct CaseState {

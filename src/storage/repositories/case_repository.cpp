@@ -46,16 +46,13 @@ constexpr std::string_view duplicates =
 constexpr std::string_view organisation_type = "SELECT type FROM organisations WHERE id = $1";
 }  // namespace sql
 
-const char* kind_name(ReferralKind kind) {
-  return kind == ReferralKind::identified ? "identified" : "anonymous_notification";
-}
-
 StoredCase case_from(const Row& row) {
   StoredCase stored;
   stored.id = row.i64(0);
   auto& r = stored.referral;
-  r.kind =
-      row.text(1) == "identified" ? ReferralKind::identified : ReferralKind::anonymous_notification;
+  r.kind = row.text(1) == to_string(ReferralKind::identified)
+               ? ReferralKind::identified
+               : ReferralKind::anonymous_notification;
   stored.referring_organisation_id = row.i64(2);
   stored.referred_by = row.i64(3);
   stored.referred_at = row.i64(4);
@@ -89,7 +86,7 @@ Result<std::int64_t> CaseRepository::create_referral(const Referral& referral,
   return db_.write([&](Session& s) -> Result<std::int64_t> {
     auto rows = s.query(
         sql::insert_case,
-        {std::string(kind_name(referral.kind)), actor.organisation_id, actor.user_id, now,
+        {std::string(to_string(referral.kind)), actor.organisation_id, actor.user_id, now,
          referred_on, std::int64_t{referral.is_child ? 1 : 0}, referral.sex, referral.citizenship,
          referral.age_band, referral.country_of_exploitation,
          json_list(referral.exploitation_types), json_list(referral.indicators),
