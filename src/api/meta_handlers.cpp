@@ -2,6 +2,7 @@
 #include "api/common.hpp"
 #include "api/services.hpp"
 #include "domain/accounts/vocabulary.hpp"
+#include "domain/nrm/vocabulary.hpp"
 
 namespace lifeline::api {
 namespace {
@@ -12,6 +13,32 @@ nlohmann::json list_json(std::span<const std::string_view> ids) {
   return list;
 }
 
+// Each term with its English label; the UI translates by id and falls back to the label.
+nlohmann::json terms_json(domain::nrm::Vocabulary vocabulary) {
+  auto list = nlohmann::json::array();
+  for (const auto& term : vocabulary) {
+    list.push_back({{"id", std::string(term.id)}, {"label", std::string(term.label)}});
+  }
+  return list;
+}
+
+nlohmann::json nrm_vocabularies_json() {
+  namespace nrm = domain::nrm;
+  return {{"exploitation_types", terms_json(nrm::exploitation_types())},
+          {"means_of_control", terms_json(nrm::means_of_control())},
+          {"indicators", terms_json(nrm::default_indicators())},
+          {"immediate_needs", terms_json(nrm::immediate_needs())},
+          {"genders", terms_json(nrm::genders())},
+          {"age_bands", terms_json(nrm::age_bands())},
+          {"decision_kinds", terms_json(nrm::decision_kinds())},
+          {"decision_outcomes", terms_json(nrm::decision_outcomes())},
+          {"review_requesters", terms_json(nrm::review_requesters())},
+          {"closure_reasons", terms_json(nrm::closure_reasons())},
+          {"service_types", terms_json(nrm::service_types())},
+          {"trafficking_statuses", terms_json(nrm::trafficking_statuses())},
+          {"case_statuses", terms_json(nrm::case_statuses())}};
+}
+
 }  // namespace
 
 void add_meta_routes(http::Router& router, Services& /*services*/) {
@@ -19,9 +46,10 @@ void add_meta_routes(http::Router& router, Services& /*services*/) {
               [](http::Context&) {
                 return http::json_response(
                     200, {{"organisation_types", list_json(domain::organisation_types())},
-                          {"roles", list_json(domain::roles())}});
+                          {"roles", list_json(domain::roles())},
+                          {"nrm", nrm_vocabularies_json()}});
               },
-              "Organisation types and roles"});
+              "Organisation types, roles and the NRM vocabularies"});
 }
 
 }  // namespace lifeline::api

@@ -69,6 +69,17 @@ describe('national referral mechanism: intake', () => {
 
   let caseId;
 
+  test('the vocabularies a referral form offers are published with their labels', async () => {
+    const response = await users.responder.request('GET', '/api/v1/meta/vocabularies');
+    assert.equal(response.status, 200, response.text);
+    const { nrm } = response.json;
+    const ids = (list) => list.map((term) => term.id);
+    assert.ok(ids(nrm.exploitation_types).includes('sexual_exploitation'));
+    assert.ok(ids(nrm.immediate_needs).includes('shelter'));
+    assert.ok(ids(nrm.closure_reasons).length > 0);
+    assert.ok(nrm.indicators.every((term) => term.id && term.label));
+  });
+
   test('a first responder refers a presumed victim with consent', async () => {
     const response = await users.responder.request('POST', '/api/v1/referrals', { body: referral() });
     assert.equal(response.status, 201, response.text);
