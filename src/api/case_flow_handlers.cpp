@@ -2,8 +2,6 @@
 // child, assessments, closure and reopening, notes and assignment. Every change goes through
 // CaseStore::change_case, so the rules of domain/nrm/case_rules.hpp, the If-Match version
 // check, the timeline and the audit trail apply to each in the same way.
-#include <charconv>
-
 #include "api/case_json.hpp"
 #include "api/common.hpp"
 #include "http/json_body.hpp"
@@ -24,6 +22,7 @@ constexpr std::size_t kMaxNoteLength = domain::nrm::kMaxReasonsBytes;
 
 // What a request asks for, read and checked before the case is touched.
 struct Input {
+  const http::Context& context;
   http::JsonFields& fields;
   const CaseActor& actor;
   const Services& services;
@@ -38,14 +37,15 @@ Result<std::optional<std::int64_t>> expected_version(const http::Request& reques
   if (!header || *header == "*") return std::optional<std::int64_t>{};
   std::string_view tag = *header;
   if (tag.starts_with("W/")) tag.remove_prefix(2);
-  std::int64_t version = 0;
-  if (tag.size() < 3 || tag.front() != '"' || tag.back() != '"' ||
-      std::from_chars(tag.data() + 1, tag.data() + tag.size() - 1, version).ptr !=
-          tag.data() + tag.size() - 1) {
+  std::optional<std::int64_t> version;
+  if (tag.size() >= 3 && tag.front() == '"' && tag.back() == '"') {
+    version = parse_integer(tag.substr(1, tag.size() - 2));
+  }
+  if (!version) {
     return fail(Errc::precondition_failed,
                 "If-Match must be the ETag of the case as last read, e.g. \"3\"", "stale-version");
   }
-  return std::optional<std::int64_t>(version);
+  return version;
 }
 
 // Only the competent authority's staff who see the case change it; the others learn no more
@@ -76,7 +76,7 @@ http::Response run_change(Services& services, http::Context& context, std::strin
   auto body = http::parse_json_body(context.request);
   if (!body) return http::problem_from(body.error());
   http::JsonFields fields(*body);
-  Input input{fields, *actor, services, today(services)};
+  Input input{context, fields, *actor, services, today(services)};
   auto rule = prepare(input);
   if (!rule) return http::problem_from(rule.error());
   if (auto finished = fields.finish(); !finished) return http::problem_from(finished.error());
@@ -99,7 +99,8 @@ CaseChangeRule state_change(std::string kind, json detail, std::string note, App
           apply = std::move(apply)](const StoredCase& stored) -> Result<CaseChange> {
     Result<CaseState> next = apply(stored.state);
     if (!next) return tl::unexpected(next.error());
-    return CaseChange{std::move(*next), stored.assignment, {kind, detail.dump(), note}};
+    return CaseChange{
+        std::move(*next), stored.assignment, {kind, detail.dump(), note}, std::nullopt};
   };
 }
 
@@ -269,7 +270,52 @@ Result<CaseChangeRule> assignment(Input& in) {
   const json detail = {{"case_worker_id", id_json(next.case_worker_id)},
                        {"decision_maker_id", id_json(next.decision_maker_id)}};
   return CaseChangeRule([next, detail](const StoredCase& stored) -> Result<CaseChange> {
-    return CaseChange{stored.state, next, {"assignment", detail.dump(), ""}};
+    return CaseChange{stored.state, next, {"assignment", detail.dump(), ""}, std::nullopt};
+  });
+}
+
+// What the case says about consent and identity, for sharing its fields with a provider.
+domain::nrm::SharingBasis sharing_basis(const StoredCase& stored, const CaseActor& actor) {
+  const auto& referral = stored.referral;
+  const bool identified = referral.kind == domain::nrm::ReferralKind::identified;
+  return {identified && referral.consent.given && !stored.state.is_child(), identified,
+          domain::nrm::has_role(actor, domain::nrm::nrm_role::decision_maker)};
+}
+
+Result<CaseChangeRule> service_referral(Input& in) {
+  domain::nrm::ServiceReferral referral;
+  referral.type = in.fields.text("type", true, 64).value_or("");
+  referral.provider_organisation_id = in.fields.integer("provider_org", true).value_or(0);
+  referral.shared_fields =
+      in.fields.text_list("shared_fields", true, 32, 64).value_or(std::vector<std::string>{});
+  referral.lawful_ground = in.fields.text("lawful_ground", false, kMaxNoteLength).value_or("");
+  if (referral.provider_organisation_id > 0) {
+    auto type = in.services.cases.organisation_type(referral.provider_organisation_id);
+    if (!type) return tl::unexpected(type.error());
+    referral.provider_organisation_type = *type;
+  }
+  return CaseChangeRule(
+      [referral, actor = in.actor](const StoredCase& stored) -> Result<CaseChange> {
+        auto record = domain::nrm::check_service_referral(referral, sharing_basis(stored, actor));
+        if (!record) return tl::unexpected(record.error());
+        const json detail = {{"type", record->type},
+                             {"provider_org", record->provider_organisation_id},
+                             {"shared_fields", record->shared_fields},
+                             {"lawful_ground_recorded", record->lawful_ground_recorded}};
+        return CaseChange{stored.state,
+                          stored.assignment,
+                          {"service_referral", detail.dump(), ""},
+                          domain::nrm::ServiceChange{*record, referral.lawful_ground}};
+      });
+}
+
+Result<CaseChangeRule> service_withdrawal(Input& in) {
+  auto service_id = id_parameter(in.context, "service_id");
+  if (!service_id) return tl::unexpected(service_id.error());
+  auto note_text = optional_note(in);
+  return CaseChangeRule([id = *service_id, note_text](const StoredCase& stored) {
+    return service_status_change(stored, id, std::nullopt, note_text, "service_withdrawal",
+                                 domain::nrm::withdraw_service);
   });
 }
 
@@ -301,6 +347,11 @@ std::vector<FlowRoute> flow_routes() {
       {"/api/v1/cases/{id}/notes", "case.note", "Add a note to the timeline", false, note},
       {"/api/v1/cases/{id}/assignment", "case.assign",
        "Assign the case to a case worker and a decision maker", false, assignment},
+      {"/api/v1/cases/{id}/services", "case.service.refer",
+       "Refer a service of the assistance plan to a provider, with the fields shared for it", false,
+       service_referral},
+      {"/api/v1/cases/{id}/services/{service_id}/withdrawal", "case.service.withdraw",
+       "Withdraw an open service; sharing with the provider ends", false, service_withdrawal},
   };
 }
 

@@ -1,5 +1,7 @@
 #include "api/case_json.hpp"
 
+#include <algorithm>
+
 #include "http/problem.hpp"
 
 namespace lifeline::api {
@@ -81,6 +83,19 @@ json child_json(const CaseState& state) {
       {"guardian", std::move(guardian)},
       {"best_interests_assessed_on",
        state.best_interests_assessed_on ? iso(*state.best_interests_assessed_on) : json(nullptr)}};
+}
+
+json services_json(const StoredCase& stored) {
+  auto list = json::array();
+  for (const auto& service : stored.services) {
+    list.push_back({{"service_id", service.id},
+                    {"type", service.type},
+                    {"provider_org", service.provider_organisation_id},
+                    {"shared_fields", service.shared_fields},
+                    {"lawful_ground_recorded", service.lawful_ground_recorded},
+                    {"status", domain::nrm::to_string(service.status)}});
+  }
+  return list;
 }
 
 json timeline_json(const std::vector<domain::nrm::TimelineEntry>& timeline) {
@@ -172,11 +187,31 @@ json full_case_json(const StoredCase& stored, const Services& services,
       {"reflection", reflection_json(state)},
       {"closures", closures_json(state)},
       {"cooperates_with_police", state.cooperates_with_police},
+      {"services", services_json(stored)},
       {"deadlines", deadlines_json(case_deadlines(stored, services))},
       {"timeline", timeline_json(timeline)},
       {"version", stored.version}});
   body.update(child_json(state));
   return body;
+}
+
+Result<domain::nrm::CaseChange> service_status_change(
+    const StoredCase& stored, std::int64_t service_id, std::optional<std::int64_t> provider_org,
+    const std::string& note, std::string_view event_kind, const ServiceTransition& transition) {
+  const auto it = std::ranges::find(stored.services, service_id, &domain::nrm::ServiceRecord::id);
+  if (it == stored.services.end() ||
+      (provider_org && it->provider_organisation_id != *provider_org)) {
+    return fail(Errc::not_found, "no such service");
+  }
+  auto next = transition(*it);
+  if (!next) return tl::unexpected(next.error());
+  const json detail = {{"service_id", service_id},
+                       {"type", next->type},
+                       {"status", domain::nrm::to_string(next->status)}};
+  return domain::nrm::CaseChange{stored.state,
+                                 stored.assignment,
+                                 {std::string(event_kind), detail.dump(), note},
+                                 domain::nrm::ServiceChange{*next, ""}};
 }
 
 http::Response full_case_response(Services& services, const StoredCase& stored) {

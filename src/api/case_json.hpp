@@ -36,6 +36,18 @@ nlohmann::json full_case_json(const domain::nrm::StoredCase& stored, const Servi
                               std::int64_t possible_duplicates,
                               const std::vector<domain::nrm::TimelineEntry>& timeline);
 
+// A new status of service `service_id` of the case by `transition`, recorded on the timeline as
+// `event_kind` with `note`. When `provider_org` is given, the service must be referred to it:
+// a provider learns nothing of services that are not its own.
+using ServiceTransition =
+    std::function<Result<domain::nrm::ServiceRecord>(const domain::nrm::ServiceRecord&)>;
+Result<domain::nrm::CaseChange> service_status_change(const domain::nrm::StoredCase& stored,
+                                                      std::int64_t service_id,
+                                                      std::optional<std::int64_t> provider_org,
+                                                      const std::string& note,
+                                                      std::string_view event_kind,
+                                                      const ServiceTransition& transition);
+
 // 200 with the whole case, its timeline and an ETag naming its version.
 http::Response full_case_response(Services& services, const domain::nrm::StoredCase& stored);
 

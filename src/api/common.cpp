@@ -3,8 +3,6 @@
 #include <charconv>
 
 namespace lifeline::api {
-namespace {
-
 std::optional<std::int64_t> parse_integer(std::string_view text) {
   std::int64_t value = 0;
   const auto* end = text.data() + text.size();
@@ -12,8 +10,6 @@ std::optional<std::int64_t> parse_integer(std::string_view text) {
   if (ec != std::errc{} || ptr != end) return std::nullopt;
   return value;
 }
-
-}  // namespace
 
 std::string_view session_cookie_name(bool secure) {
   return secure ? "__Host-lifeline_session" : "lifeline_session";

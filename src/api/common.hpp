@@ -32,6 +32,9 @@ nlohmann::json page_json(const domain::Page<T>& page, Render render) {
   return {{"items", std::move(items)}, {"next_cursor", std::move(next)}};
 }
 
+// A whole decimal number and nothing else ("12"; not "12a", " 12" or "").
+std::optional<std::int64_t> parse_integer(std::string_view text);
+
 struct ListParameters {
   std::int64_t after_id = 0;
   int limit = 0;

@@ -1,7 +1,10 @@
 // GET /api/v1/meta/vocabularies: the identifiers forms offer.
+#include <algorithm>
+
 #include "api/common.hpp"
 #include "api/services.hpp"
 #include "domain/accounts/vocabulary.hpp"
+#include "domain/nrm/services.hpp"
 #include "domain/nrm/vocabulary.hpp"
 
 namespace lifeline::api {
@@ -22,6 +25,26 @@ nlohmann::json terms_json(domain::nrm::Vocabulary vocabulary) {
   return list;
 }
 
+// Each field a service may share, whether it is an identity field, and the services that need
+// it (so that consent covers sharing it with them).
+nlohmann::json shareable_fields_json() {
+  namespace nrm = domain::nrm;
+  auto list = nlohmann::json::array();
+  for (const auto& field : nrm::shareable_fields()) {
+    auto needed_by = nlohmann::json::array();
+    for (const auto& type : nrm::service_types()) {
+      const auto necessary = nrm::necessary_fields(type.id);
+      if (std::ranges::find(necessary, field.id) != necessary.end()) {
+        needed_by.push_back(std::string(type.id));
+      }
+    }
+    list.push_back({{"id", std::string(field.id)},
+                    {"identity", field.identity},
+                    {"needed_by", std::move(needed_by)}});
+  }
+  return list;
+}
+
 nlohmann::json nrm_vocabularies_json() {
   namespace nrm = domain::nrm;
   return {{"exploitation_types", terms_json(nrm::exploitation_types())},
@@ -35,6 +58,7 @@ nlohmann::json nrm_vocabularies_json() {
           {"review_requesters", terms_json(nrm::review_requesters())},
           {"closure_reasons", terms_json(nrm::closure_reasons())},
           {"service_types", terms_json(nrm::service_types())},
+          {"shareable_fields", shareable_fields_json()},
           {"trafficking_statuses", terms_json(nrm::trafficking_statuses())},
           {"case_statuses", terms_json(nrm::case_statuses())}};
 }

@@ -14,6 +14,8 @@ void add_routes(http::Router& router, Services& services) {
   add_corpus_routes(router, services);
   add_case_routes(router, services);
   add_case_flow_routes(router, services);
+  add_service_routes(router, services);
+  add_audit_routes(router, services);
 }
 
 }  // namespace lifeline::api

@@ -51,5 +51,7 @@ void add_openapi_route(http::Router& router);
 void add_corpus_routes(http::Router& router, Services& services);
 void add_case_routes(http::Router& router, Services& services);
 void add_case_flow_routes(http::Router& router, Services& services);
+void add_service_routes(http::Router& router, Services& services);
+void add_audit_routes(http::Router& router, Services& services);
 
 }  // namespace lifeline::api

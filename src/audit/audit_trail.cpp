@@ -84,6 +84,27 @@ std::string check_row(const storage::Row& row, const ChainCursor& cursor) {
 
 }  // namespace
 
+Result<std::vector<StoredAuditEntry>> list(storage::Database& db, const AuditQuery& query) {
+  // An empty text or zero stands for "any".
+  constexpr std::string_view kList =
+      "SELECT id, at, actor_id, actor_org_id, action, object_type, object_id, outcome "
+      "FROM audit_log WHERE id > $1 AND ($2 = '' OR object_type = $2) "
+      "AND ($3 = '' OR object_id = $3) AND ($4 = 0 OR actor_id = $4) ORDER BY id LIMIT $5";
+  auto rows = db.read([&](storage::Session& s) {
+    return s.query(kList, {query.after_id, query.object_type, query.object_id,
+                           query.actor_id.value_or(0), std::int64_t{query.limit}});
+  });
+  if (!rows) return tl::unexpected(rows.error());
+  std::vector<StoredAuditEntry> entries;
+  entries.reserve(rows->size());
+  for (const auto& row : *rows) {
+    entries.push_back({row.i64(0), row.i64(1),
+                       AuditEntry{row.opt_i64(2), row.opt_i64(3), row.text(4), row.text(5),
+                                  row.text(6), row.text(7)}});
+  }
+  return entries;
+}
+
 Result<Verification> verify(storage::Database& db,
                             const std::function<void(std::int64_t)>& progress) {
   Verification result;

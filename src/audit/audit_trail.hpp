@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "audit/audit_entry.hpp"
 #include "core/clock.hpp"
@@ -16,6 +17,24 @@ namespace lifeline::audit {
 
 // Appends `entry` inside the caller's write transaction.
 Result<void> append(storage::Session& session, const AuditEntry& entry, UnixSeconds at);
+
+// Which entries to read; empty fields match any.
+struct AuditQuery {
+  std::string object_type;
+  std::string object_id;
+  std::optional<std::int64_t> actor_id;
+  std::int64_t after_id = 0;  // entries after this one, oldest first
+  int limit = 50;
+};
+
+struct StoredAuditEntry {
+  std::int64_t id = 0;
+  UnixSeconds at = 0;
+  AuditEntry entry;
+};
+
+// Entries matching `query`, in the order they were written.
+Result<std::vector<StoredAuditEntry>> list(storage::Database& db, const AuditQuery& query);
 
 struct Verification {
   std::int64_t entries_checked = 0;

@@ -16,14 +16,19 @@ const ADMINISTRATORS_ONLY = ['/api/v1/orgs', '/api/v1/users', '/api/v1/users/{id
 // Routes open to some roles only, by path: the roles allowed.
 const AUTHORITY_STAFF = ['case_worker', 'decision_maker'];
 const CASE_CHANGES = ['review-requests', 'reflection-extensions', 'guardian', 'age-assessments',
-  'best-interests-assessments', 'closure', 'reopening', 'police-cooperation', 'notes', 'assignment'];
+  'best-interests-assessments', 'closure', 'reopening', 'police-cooperation', 'notes', 'assignment',
+  'services', 'services/{service_id}/withdrawal'];
+const PROVIDER_ROUTES = ['/api/v1/services', '/api/v1/services/{id}', '/api/v1/services/{id}/answer',
+  '/api/v1/services/{id}/delivery'];
 const ROLES_ONLY = {
   '/api/v1/referrals': ['first_responder', 'case_worker'],
   '/api/v1/cases/{id}/identity': [...AUTHORITY_STAFF, 'guardian'],
   '/api/v1/cases': ['first_responder', ...AUTHORITY_STAFF, 'guardian'],
   '/api/v1/me/cases': AUTHORITY_STAFF,
+  '/api/v1/audit': ['auditor'],
   '/api/v1/cases/{id}/decisions': ['decision_maker'],
   ...Object.fromEntries(CASE_CHANGES.map((change) => [`/api/v1/cases/{id}/${change}`, AUTHORITY_STAFF])),
+  ...Object.fromEntries(PROVIDER_ROUTES.map((path) => [path, ['service_provider']])),
 };
 // These end the caller's session; they are called last, on sessions of their own.
 const SESSION_ENDING = new Set(['/api/v1/auth/logout', '/api/v1/auth/logout-all']);

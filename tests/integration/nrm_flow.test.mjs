@@ -33,20 +33,27 @@ describe('national referral mechanism: the life of a case', () => {
   let server;
   const users = {};
   const ids = {};
+  const orgs = {};
 
   before(async () => {
     instance = newInstance();
     const authority = addOrganisation(instance, 'National Referral Office', 'competent_authority');
     const inspectorate = addOrganisation(instance, 'Labour Inspectorate', 'labour_inspectorate');
     const guardianship = addOrganisation(instance, 'Guardianship Service', 'social_services');
+    const shelterNgo = addOrganisation(instance, 'Safe House', 'ngo');
+    const clinic = addOrganisation(instance, 'City Clinic', 'health');
     const people = [
       [inspectorate, 'responder', 'first_responder'], [authority, 'worker', 'case_worker'],
       [authority, 'colleague', 'case_worker'], [authority, 'decider', 'decision_maker'],
       [authority, 'reviewer', 'decision_maker'], [guardianship, 'guardian', 'guardian'],
-      [guardianship, 'other_guardian', 'guardian'],
+      [guardianship, 'other_guardian', 'guardian'], [shelterNgo, 'shelter', 'service_provider'],
+      [clinic, 'clinic', 'service_provider'], [authority, 'auditor', 'auditor'],
     ];
     for (const [org, name, role] of people) addUser(instance, org, name, role);
     server = await startServer(instance);
+    orgs.shelter = shelterNgo;
+    orgs.clinic = clinic;
+    orgs.authority = authority;
     for (const [, name] of people) {
       users[name] = await signInNewUser(server, name);
       ids[name] = userId(instance, name);
@@ -249,6 +256,25 @@ describe('national referral mechanism: the life of a case', () => {
       'case.police_cooperation', 'case.decision', 'case.close', 'case.reopen']);
   });
 
+  test('an auditor reads the trail of the case, refusals included, by page', async () => {
+    const all = await users.auditor.request('GET', `/api/v1/audit?object_type=case&object_id=${adult}&limit=200`);
+    assert.equal(all.status, 200, all.text);
+    const success = all.json.items.filter((e) => e.outcome === 'success').map((e) => e.action);
+    assert.deepEqual(success.slice(0, 3), ['referral.create', 'case.assign', 'case.decision']);
+    assert.ok(all.json.items.some((e) => e.outcome === 'denied' && e.action === 'case.decision'));
+    assert.ok(all.json.items.every((e) => e.object_id === String(adult) && e.actor_id > 0));
+    const first = await users.auditor.request('GET', `/api/v1/audit?object_type=case&object_id=${adult}&limit=2`);
+    assert.equal(first.json.items.length, 2);
+    const second = await users.auditor.request('GET', `/api/v1/audit?object_type=case&object_id=${adult}&limit=2&cursor=${first.json.next_cursor}`);
+    assert.deepEqual(second.json.items.map((e) => e.id), all.json.items.slice(2, 4).map((e) => e.id));
+    const byDecider = await users.auditor.request('GET', `/api/v1/audit?actor_id=${ids.decider}`);
+    assert.ok(byDecider.json.items.length > 0 && byDecider.json.items.every((e) => e.actor_id === ids.decider));
+    for (const bad of ['object_id=1', 'actor_id=x', 'limit=0', `object_type=${'x'.repeat(65)}`]) {
+      assert.equal((await users.auditor.request('GET', `/api/v1/audit?${bad}`)).status, 400, bad);
+    }
+    assert.equal((await users.worker.request('GET', '/api/v1/audit')).status, 403);
+  });
+
   test('a decision maker cannot decide a case their own organisation referred', async () => {
     const own = await refer(adultReferral(), 'worker');
     const response = await change(own, 'decisions', { kind: 'reasonable_grounds', outcome: 'positive', reasons: 'x' }, { by: 'decider' });
@@ -314,5 +340,111 @@ describe('national referral mechanism: the life of a case', () => {
     const unassign = await change(adult, 'assignment', {});
     assert.equal(unassign.status, 200, unassign.text);
     assert.equal((await users.colleague.request('GET', `/api/v1/cases/${adult}`)).status, 200, 'back in the intake');
+  });
+
+  describe('the assistance plan: services and what is shared with providers', () => {
+    let shelterService;
+
+    test('consent covers sharing with a shelter what a shelter needs', async () => {
+      const response = await change(adult, 'services', {
+        type: 'shelter', provider_org: orgs.shelter, shared_fields: ['given_name', 'family_name', 'needs'],
+      });
+      assert.equal(response.status, 200, response.text);
+      const [service] = response.json.services;
+      assert.equal(service.status, 'referred');
+      assert.deepEqual(service.shared_fields, ['given_name', 'family_name', 'needs']);
+      const event = response.json.timeline.at(-1);
+      assert.equal(event.kind, 'service_referral');
+      assert.equal(event.detail.service_id, service.service_id);
+      shelterService = service.service_id;
+    });
+
+    test('sharing beyond consent needs a lawful ground recorded by a decision maker', async () => {
+      const body = { type: 'medical', provider_org: orgs.clinic, shared_fields: ['given_name', 'exploitation_types'] };
+      const denied = deniedCount(adult);
+      const worker = await change(adult, 'services', body);
+      assert.equal(worker.status, 403, worker.text);
+      assert.equal(worker.json.type, 'urn:lifeline:problem:sharing-needs-lawful-ground');
+      assert.equal(deniedCount(adult), denied + 1);
+      const ground = 'Emergency treatment under the Health Act, art. 12';
+      const decider = await change(adult, 'services', { ...body, lawful_ground: ground }, { by: 'decider' });
+      assert.equal(decider.status, 200, decider.text);
+      assert.equal(decider.json.services.at(-1).lawful_ground_recorded, true);
+      assert.ok(!sql(instance, 'SELECT * FROM nrm_services').stdout.includes('Health Act'));
+    });
+
+    test('bad service referrals name every field and store nothing', async () => {
+      const before = (await readCase(adult)).services.length;
+      const response = await change(adult, 'services', { type: 'spa', provider_org: orgs.authority, shared_fields: ['password'] });
+      assert.equal(response.status, 422, response.text);
+      assert.deepEqual(response.json.errors.map((e) => e.field).sort(), ['provider_org', 'shared_fields', 'type']);
+      assert.equal((await readCase(adult)).services.length, before);
+    });
+
+    test('a provider sees its own services only, and no case', async () => {
+      const list = await users.shelter.request('GET', '/api/v1/services');
+      assert.equal(list.status, 200, list.text);
+      assert.deepEqual(list.json.items.map((i) => i.service_id), [shelterService]);
+      const clinic = await users.clinic.request('GET', '/api/v1/services');
+      assert.deepEqual(clinic.json.items.map((i) => i.type), ['medical']);
+      assert.equal((await users.clinic.request('GET', `/api/v1/services/${shelterService}`)).status, 404);
+      assert.equal((await users.shelter.request('GET', `/api/v1/cases/${adult}`)).status, 404);
+      assert.equal((await users.shelter.request('GET', `/api/v1/cases/${adult}/identity`)).status, 403);
+    });
+
+    test('the provider reads exactly the shared fields, and the identity reading is audited', async () => {
+      const count = () => Number(sql(instance, `SELECT count(*) FROM audit_log WHERE action = 'case.identity.show' AND actor_id = ${ids.shelter}`).stdout);
+      const before = count();
+      const response = await users.shelter.request('GET', `/api/v1/services/${shelterService}`);
+      assert.equal(response.status, 200, response.text);
+      assert.deepEqual(Object.keys(response.json.shared).sort(), ['family_name', 'given_name', 'needs']);
+      assert.equal(response.json.shared.given_name, 'Ilinca');
+      assert.deepEqual(response.json.shared.needs, ['shelter']);
+      assert.equal(count(), before + 1);
+    });
+
+    test('the provider accepts once and records delivery; then sharing ends', async () => {
+      const accepted = await users.shelter.request('POST', `/api/v1/services/${shelterService}/answer`, { body: { accept: true } });
+      assert.equal(accepted.status, 200, accepted.text);
+      assert.equal(accepted.json.status, 'accepted');
+      const again = await users.shelter.request('POST', `/api/v1/services/${shelterService}/answer`, { body: { accept: false } });
+      assert.equal(again.status, 409);
+      const other = await users.clinic.request('POST', `/api/v1/services/${shelterService}/answer`, { body: { accept: true } });
+      assert.equal(other.status, 404);
+      const delivered = await users.shelter.request('POST', `/api/v1/services/${shelterService}/delivery`, { body: { note: 'Stayed 40 nights' } });
+      assert.equal(delivered.status, 200, delivered.text);
+      const after = await users.shelter.request('GET', `/api/v1/services/${shelterService}`);
+      assert.equal(after.json.status, 'delivered');
+      assert.equal(after.json.shared, null);
+      const c = await readCase(adult);
+      assert.deepEqual(c.timeline.slice(-2).map((e) => [e.kind, e.detail.status]), [['service_answer', 'accepted'], ['service_delivery', 'delivered']]);
+      assert.equal(c.timeline.at(-1).note, 'Stayed 40 nights');
+      assert.equal(c.timeline.at(-1).organisation_id, orgs.shelter);
+    });
+
+    test('the authority withdraws an open service and the provider loses access', async () => {
+      const referred = await change(adult, 'services', { type: 'shelter', provider_org: orgs.shelter, shared_fields: ['needs'] });
+      assert.equal(referred.status, 200, referred.text);
+      const serviceId = referred.json.services.at(-1).service_id;
+      const withdrawn = await change(adult, `services/${serviceId}/withdrawal`, { note: 'Moved to another city' });
+      assert.equal(withdrawn.status, 200, withdrawn.text);
+      assert.equal(withdrawn.json.services.at(-1).status, 'withdrawn');
+      assert.equal((await users.shelter.request('GET', `/api/v1/services/${serviceId}`)).json.shared, null);
+      const late = await users.shelter.request('POST', `/api/v1/services/${serviceId}/answer`, { body: { accept: true } });
+      assert.equal(late.status, 409);
+    });
+
+    test('an anonymous notification has no identity to share; a child needs a lawful ground', async () => {
+      const anonymous = await refer(adultReferral({ person: undefined, consent: { given: false } }));
+      const identity = await change(anonymous, 'services', { type: 'shelter', provider_org: orgs.shelter, shared_fields: ['given_name'], lawful_ground: 'x' }, { by: 'decider' });
+      assert.equal(identity.status, 422, identity.text);
+      const child = await refer({ consent: { given: false }, is_child: true, exploitation_types: ['forced_begging'] });
+      const noGround = await change(child, 'services', { type: 'medical', provider_org: orgs.clinic, shared_fields: ['needs'] });
+      assert.equal(noGround.status, 403);
+      const withGround = await change(child, 'services', { type: 'medical', provider_org: orgs.clinic, shared_fields: ['needs'], lawful_ground: 'Child Protection Act, s. 4' }, { by: 'decider' });
+      assert.equal(withGround.status, 200, withGround.text);
+      assert.equal(withGround.json.services[0].lawful_ground_recorded, true);
+      assert.ok(!sql(instance, 'SELECT * FROM nrm_services').stdout.includes('Child Protection'));
+    });
   });
 });

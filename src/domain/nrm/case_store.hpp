@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "domain/nrm/referral.hpp"
+#include "domain/nrm/services.hpp"
 
 namespace lifeline::domain::nrm {
 
@@ -19,6 +20,7 @@ inline constexpr std::string_view first_responder = "first_responder";
 inline constexpr std::string_view case_worker = "case_worker";
 inline constexpr std::string_view decision_maker = "decision_maker";
 inline constexpr std::string_view guardian = "guardian";
+inline constexpr std::string_view service_provider = "service_provider";
 }  // namespace nrm_role
 inline constexpr std::string_view kCompetentAuthority = "competent_authority";
 
@@ -70,6 +72,7 @@ struct StoredCase {
   std::int64_t version = 0;
   CaseState state;
   Assignment assignment;
+  std::vector<ServiceRecord> services;  // read with a single case, not in lists
 
   CaseParties parties() const {
     return {referring_organisation_id, assignment,
@@ -93,11 +96,25 @@ struct TimelineEntry {
   CaseEvent event;
 };
 
-// What one change does to a case: its new state and assignment, and the event recording it.
+// A service to store with a change: a new one (record.id == 0) or a new status of one.
+struct ServiceChange {
+  ServiceRecord record;
+  std::string lawful_ground;  // for a new service; sealed when stored
+};
+
+// What one change does to a case: its new state and assignment, the service it adds or updates,
+// and the event recording it. The event of a new service gets its "service_id" in the detail.
 struct CaseChange {
   CaseState state;
   Assignment assignment;
   CaseEvent event;
+  std::optional<ServiceChange> service;
+};
+
+// A service as a provider finds it.
+struct ProvidedService {
+  std::int64_t case_id = 0;
+  ServiceRecord record;
 };
 // Decides the change from the case as currently stored, or refuses it.
 using CaseChangeRule = std::function<Result<CaseChange>(const StoredCase&)>;
@@ -138,6 +155,12 @@ class CaseStore {
                                          std::optional<std::int64_t> expected_version,
                                          const CaseActor& actor, std::int64_t now,
                                          std::string_view action, const CaseChangeRule& rule) = 0;
+  // The service and its case; nullopt when there is no such service.
+  virtual Result<std::optional<ProvidedService>> find_service(std::int64_t service_id) = 0;
+  // Services referred to `organisation_id`, in order after `after_id`.
+  virtual Result<std::vector<ProvidedService>> provider_services(std::int64_t organisation_id,
+                                                                 std::int64_t after_id,
+                                                                 int limit) = 0;
   // The case's timeline, oldest first, notes opened.
   virtual Result<std::vector<TimelineEntry>> timeline(std::int64_t id) = 0;
   // The user as a party to cases (organisation, its type, roles); nullopt for an unknown or

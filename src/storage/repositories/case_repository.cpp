@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "audit/audit_trail.hpp"
 #include "storage/repositories/case_state_codec.hpp"
 #include "storage/repositories/repository_support.hpp"
@@ -20,6 +22,7 @@ using domain::nrm::TimelineEntry;
 
 constexpr std::string_view kIdentityTable = "nrm_identities";
 constexpr std::string_view kEventTable = "nrm_case_events";
+constexpr std::string_view kServiceTable = "nrm_services";
 
 tl::unexpected<Error> stale_version() {
   return fail(Errc::precondition_failed,
@@ -62,6 +65,16 @@ constexpr std::string_view seal_event_note = "UPDATE nrm_case_events SET note = 
 constexpr std::string_view timeline =
     "SELECT id, at, user_id, organisation_id, kind, detail, note FROM nrm_case_events "
     "WHERE case_id = $1 ORDER BY id";
+constexpr std::string_view service_columns =
+    "id, type, provider_organisation_id, shared_fields, lawful_ground IS NOT NULL, status, "
+    "case_id FROM nrm_services ";
+constexpr std::string_view insert_service =
+    "INSERT INTO nrm_services (case_id, type, provider_organisation_id, shared_fields, status, "
+    "referred_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id";
+constexpr std::string_view seal_lawful_ground =
+    "UPDATE nrm_services SET lawful_ground = $2 WHERE id = $1";
+constexpr std::string_view update_service =
+    "UPDATE nrm_services SET status = $3, updated_at = $4 WHERE id = $1 AND case_id = $2";
 constexpr std::string_view case_party =
     "SELECT u.organisation_id, o.type, r.role FROM users u "
     "JOIN organisations o ON o.id = u.organisation_id "
@@ -123,6 +136,48 @@ Result<std::vector<StoredCase>> cases_from(const Rows& rows) {
     cases.push_back(std::move(*stored));
   }
   return cases;
+}
+
+void upsert_service(std::vector<domain::nrm::ServiceRecord>& services,
+                    const domain::nrm::ServiceRecord& record) {
+  for (auto& service : services) {
+    if (service.id == record.id) {
+      service = record;
+      return;
+    }
+  }
+  services.push_back(record);
+}
+
+std::string select_services(std::string_view where) {
+  return std::string("SELECT ").append(sql::service_columns).append(where);
+}
+
+Result<domain::nrm::ProvidedService> service_from(const Row& row) {
+  auto status = domain::nrm::parse_service_status(row.text(5));
+  if (!status) return fail(Errc::internal, "a stored service status is unreadable");
+  return domain::nrm::ProvidedService{
+      row.i64(6),
+      {row.i64(0), row.text(1), row.i64(2), list_from_json(row.text(3)), row.i64(4) != 0, *status}};
+}
+
+Result<std::vector<domain::nrm::ProvidedService>> services_from(const Rows& rows) {
+  std::vector<domain::nrm::ProvidedService> services;
+  services.reserve(rows.size());
+  for (const auto& row : rows) {
+    auto service = service_from(row);
+    if (!service) return error_of(service);
+    services.push_back(std::move(*service));
+  }
+  return services;
+}
+
+// The event of a new service names it, which only the database can say.
+std::string with_service_id(const std::string& detail, std::int64_t service_id) {
+  auto object = nlohmann::json::parse(detail, nullptr, false);
+  if (!object.is_object()) object = nlohmann::json::object();
+  object["service_id"] = service_id;
+  return object.dump();
 }
 
 Value optional_value(const std::optional<std::int64_t>& id) {
@@ -215,7 +270,63 @@ Result<std::optional<StoredCase>> CaseRepository::find_case_in(Session& s, std::
   if (rows->empty()) return std::optional<StoredCase>{};
   auto stored = case_from(rows->front());
   if (!stored) return error_of(stored);
+  auto services = s.query(select_services("WHERE case_id = $1 ORDER BY id"), {id});
+  if (!services) return error_of(services);
+  auto records = services_from(*services);
+  if (!records) return error_of(records);
+  for (auto& service : *records) stored->services.push_back(std::move(service.record));
   return std::optional<StoredCase>(std::move(*stored));
+}
+
+// Stores a new service (its lawful ground sealed with the service's id) or a service's new
+// status; returns the service's id.
+Result<std::int64_t> CaseRepository::write_service(Session& s, std::int64_t case_id,
+                                                   std::int64_t now,
+                                                   const domain::nrm::ServiceChange& change) {
+  const auto& record = change.record;
+  const std::string status(domain::nrm::to_string(record.status));
+  if (record.id != 0) {
+    auto updated = s.execute(sql::update_service, {record.id, case_id, status, now});
+    if (!updated) return error_of(updated);
+    if (*updated == 0) return fail(Errc::not_found, "no such service");
+    return record.id;
+  }
+  auto rows = s.query(sql::insert_service, {case_id, record.type, record.provider_organisation_id,
+                                            json_list(record.shared_fields), status, now});
+  if (!rows) return error_of(rows);
+  const auto service_id = rows->front().i64(0);
+  if (!change.lawful_ground.empty()) {
+    auto sealed =
+        cipher_.encrypt(change.lawful_ground, {kServiceTable, "lawful_ground", service_id});
+    if (!sealed) return error_of(sealed);
+    auto stored =
+        s.execute(sql::seal_lawful_ground, {service_id, Bytes(sealed->begin(), sealed->end())});
+    if (!stored) return error_of(stored);
+  }
+  return service_id;
+}
+
+Result<std::optional<domain::nrm::ProvidedService>> CaseRepository::find_service(
+    std::int64_t service_id) {
+  return db_.read([&](Session& s) -> Result<std::optional<domain::nrm::ProvidedService>> {
+    auto rows = s.query(select_services("WHERE id = $1"), {service_id});
+    if (!rows) return error_of(rows);
+    if (rows->empty()) return std::optional<domain::nrm::ProvidedService>{};
+    auto service = service_from(rows->front());
+    if (!service) return error_of(service);
+    return std::optional(std::move(*service));
+  });
+}
+
+Result<std::vector<domain::nrm::ProvidedService>> CaseRepository::provider_services(
+    std::int64_t organisation_id, std::int64_t after_id, int limit) {
+  return db_.read([&](Session& s) -> Result<std::vector<domain::nrm::ProvidedService>> {
+    auto rows = s.query(
+        select_services("WHERE provider_organisation_id = $1 AND id > $2 ORDER BY id LIMIT $3"),
+        {organisation_id, after_id, std::int64_t{limit}});
+    if (!rows) return error_of(rows);
+    return services_from(*rows);
+  });
 }
 
 Result<std::vector<StoredCase>> CaseRepository::list_cases(std::int64_t after_id, int limit,
@@ -263,6 +374,14 @@ Result<StoredCase> CaseRepository::change_case(std::int64_t id,
                                      optional_value(guardian), now});
     if (!updated) return error_of(updated);
     if (*updated == 0) return stale_version();  // changed since it was read (PostgreSQL)
+    if (change->service) {
+      const bool is_new = change->service->record.id == 0;
+      auto service_id = write_service(s, id, now, *change->service);
+      if (!service_id) return error_of(service_id);
+      change->service->record.id = *service_id;
+      if (is_new) change->event.detail = with_service_id(change->event.detail, *service_id);
+      upsert_service(stored.services, change->service->record);
+    }
     if (auto event = append_event(s, id, actor, now, change->event); !event) {
       return error_of(event);
     }

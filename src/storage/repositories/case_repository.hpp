@@ -26,6 +26,11 @@ class CaseRepository final : public domain::nrm::CaseStore {
                                               const domain::nrm::CaseActor& actor, std::int64_t now,
                                               std::string_view action,
                                               const domain::nrm::CaseChangeRule& rule) override;
+  Result<std::optional<domain::nrm::ProvidedService>> find_service(
+      std::int64_t service_id) override;
+  Result<std::vector<domain::nrm::ProvidedService>> provider_services(std::int64_t organisation_id,
+                                                                      std::int64_t after_id,
+                                                                      int limit) override;
   Result<std::vector<domain::nrm::TimelineEntry>> timeline(std::int64_t id) override;
   Result<std::optional<domain::nrm::CaseActor>> case_party(std::int64_t user_id) override;
   Result<void> record_refusal(std::int64_t id, const domain::nrm::CaseActor& actor,
@@ -41,6 +46,8 @@ class CaseRepository final : public domain::nrm::CaseStore {
   Result<void> append_event(Session& s, std::int64_t case_id, const domain::nrm::CaseActor& actor,
                             std::int64_t now, const domain::nrm::CaseEvent& event);
   Result<std::optional<domain::nrm::StoredCase>> find_case_in(Session& s, std::int64_t id);
+  Result<std::int64_t> write_service(Session& s, std::int64_t case_id, std::int64_t now,
+                                     const domain::nrm::ServiceChange& change);
 
   Database& db_;
   crypto::FieldCipher cipher_;
