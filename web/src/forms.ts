@@ -6,12 +6,14 @@ import { t } from './i18n';
 export interface InputOptions {
   label: string;
   name: string;
-  type?: 'text' | 'password' | 'email' | 'search';
+  type?: 'text' | 'password' | 'email' | 'search' | 'date' | 'number';
   autocomplete?: string;
   required?: boolean;
   minLength?: number;
   maxLength?: number;
   inputMode?: 'text' | 'numeric';
+  min?: number | string;
+  max?: number | string;
   hint?: string;
   value?: string;
   /** Names may start words with capitals on phone keyboards; everything else is typed as is. */
@@ -35,6 +37,8 @@ export function inputField(options: InputOptions): LabelledInput {
       required: options.required ?? false,
       minlength: options.minLength,
       maxlength: options.maxLength,
+      min: options.min,
+      max: options.max,
       inputmode: options.inputMode,
       // Browser spell-checking services may send the text elsewhere; what is typed
       // here can be personal data, so it stays on the device.
@@ -64,15 +68,106 @@ export interface LabelledSelect {
   select: HTMLSelectElement;
 }
 
-export function selectField(label: string, name: string, options: readonly SelectOption[]): LabelledSelect {
+export interface SelectExtras {
+  /** Defaults to true. */
+  required?: boolean;
+  hint?: string;
+  /** A first option with an empty value, e.g. "Not known". */
+  emptyLabel?: string;
+}
+
+export function selectField(label: string, name: string, options: readonly SelectOption[], extras: SelectExtras = {}): LabelledSelect {
   const id = uniqueId(name);
+  const hintId = extras.hint ? `${id}-hint` : undefined;
+  const empty = extras.emptyLabel === undefined ? null : h('option', { attrs: { value: '' } }, extras.emptyLabel);
   const select = h(
     'select',
-    { attrs: { id, name, required: true } },
+    { attrs: { id, name, required: extras.required ?? true, 'aria-describedby': hintId } },
+    empty,
     ...options.map((option) => h('option', { attrs: { value: option.value } }, option.label)),
   );
-  const row = h('div', { class: 'field' }, h('label', { attrs: { for: id } }, label), select);
+  const row = h(
+    'div',
+    { class: 'field' },
+    h('label', { attrs: { for: id } }, label),
+    select,
+    hintId ? h('p', { class: 'hint', attrs: { id: hintId } }, extras.hint) : null,
+  );
   return { row, select };
+}
+
+export interface TextAreaOptions {
+  label: string;
+  name: string;
+  required?: boolean;
+  maxLength?: number;
+  hint?: string;
+  rows?: number;
+}
+
+export interface LabelledTextArea {
+  row: HTMLDivElement;
+  textarea: HTMLTextAreaElement;
+}
+
+export function textAreaField(options: TextAreaOptions): LabelledTextArea {
+  const id = uniqueId(options.name);
+  const hintId = options.hint ? `${id}-hint` : undefined;
+  const textarea = h('textarea', {
+    attrs: {
+      id,
+      name: options.name,
+      required: options.required ?? false,
+      maxlength: options.maxLength,
+      rows: options.rows ?? 4,
+      // As for inputs: what is typed may be personal data and stays on the device.
+      spellcheck: 'false',
+      'aria-describedby': hintId,
+    },
+  });
+  const row = h(
+    'div',
+    { class: 'field' },
+    h('label', { attrs: { for: id } }, options.label),
+    textarea,
+    hintId ? h('p', { class: 'hint', attrs: { id: hintId } }, options.hint) : null,
+  );
+  return { row, textarea };
+}
+
+export interface RadioGroup {
+  fieldset: HTMLFieldSetElement;
+  value(): string;
+  setValue(value: string): void;
+  onChange(listener: (value: string) => void): void;
+}
+
+/** One choice out of a few, as radio buttons in a fieldset whose legend asks the question. */
+export function radioGroup(legend: string, name: string, options: readonly SelectOption[], hint?: string): RadioGroup {
+  const groupName = uniqueId(name);
+  const hintId = hint ? `${groupName}-hint` : undefined;
+  const radios = options.map((option) => {
+    const id = uniqueId(name);
+    const radio = h('input', { attrs: { id, name: groupName, type: 'radio', value: option.value } });
+    return { radio, row: h('div', { class: 'check' }, radio, h('label', { attrs: { for: id } }, option.label)) };
+  });
+  const fieldset = h(
+    'fieldset',
+    { class: 'choices', attrs: { 'data-field': name, 'aria-describedby': hintId } },
+    h('legend', {}, legend),
+    hintId ? h('p', { class: 'hint', attrs: { id: hintId } }, hint) : null,
+    ...radios.map((entry) => entry.row),
+  );
+  return {
+    fieldset,
+    value: () => radios.find((entry) => entry.radio.checked)?.radio.value ?? '',
+    setValue: (value) => {
+      for (const entry of radios) entry.radio.checked = entry.radio.value === value;
+    },
+    onChange: (listener) => {
+      for (const entry of radios) entry.radio.addEventListener('change', () => listener(entry.radio.value));
+    },
+  };
 }
 
 export interface CheckboxGroup {
@@ -81,7 +176,8 @@ export interface CheckboxGroup {
   setChecked(values: readonly string[]): void;
 }
 
-export function checkboxGroup(legend: string, name: string, options: readonly SelectOption[]): CheckboxGroup {
+export function checkboxGroup(legend: string, name: string, options: readonly SelectOption[], hint?: string): CheckboxGroup {
+  const hintId = hint ? `${uniqueId(name)}-hint` : undefined;
   const boxes = options.map((option) => {
     const id = uniqueId(name);
     const box = h('input', { attrs: { id, name, type: 'checkbox', value: option.value } });
@@ -89,8 +185,9 @@ export function checkboxGroup(legend: string, name: string, options: readonly Se
   });
   const fieldset = h(
     'fieldset',
-    { class: 'checks', attrs: { 'data-field': name } },
+    { class: 'checks', attrs: { 'data-field': name, 'aria-describedby': hintId } },
     h('legend', {}, legend),
+    hintId ? h('p', { class: 'hint', attrs: { id: hintId } }, hint) : null,
     ...boxes.map((entry) => entry.row),
   );
   return {
