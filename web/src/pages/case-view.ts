@@ -1,0 +1,328 @@
+// One case. The competent authority's staff see the whole case (identity apart, which is shown
+// only on request and audited) and the forms to act on it; the referring organisation sees the
+// status of its referral. The forms live in case-actions.ts.
+import { ApiError } from '../api';
+import { h, replaceContent, type Child } from '../dom';
+import { fetchCase, fetchCaseIdentity } from '../endpoints';
+import { StatusRegion, actionButton, runBusy } from '../forms';
+import { t, type MessageKey } from '../i18n';
+import { currentUser, isAuthorityStaff, loadVocabularies } from '../session';
+import type { CaseDecision, CaseRecord, NrmVocabularies, TimelineEntry } from '../types';
+import { caseActions } from './case-actions';
+import { card, dataTable, loadingNote, page } from './common';
+import {
+  caseNumber,
+  countryLabel,
+  dateElement,
+  deadlineList,
+  facts,
+  kindLabel,
+  statusLabel,
+  term,
+  termList,
+  timeElement,
+  yesNo,
+} from './nrm-common';
+
+/** "you" for the signed-in user, else the user's number (the API gives no names to case staff). */
+export function userLabel(id: number | null | undefined): string {
+  if (id === null || id === undefined) return t('case.nobody');
+  return id === currentUser()?.user.id ? t('case.you', { id }) : t('case.user', { id });
+}
+
+/** The whole case is shown: the server sent more than the status. */
+export function isFullView(record: CaseRecord): boolean {
+  return record.kind !== undefined;
+}
+
+function notRecorded(): HTMLElement {
+  return h('span', { class: 'muted' }, t('case.notRecorded'));
+}
+
+function identityCard(record: CaseRecord): HTMLElement {
+  if (!record.has_identity) {
+    return card(t('identity.title'), h('p', {}, t('identity.anonymous')));
+  }
+  const status = new StatusRegion();
+  const slot = h('div', { class: 'identity-slot' });
+  const body = h('div', {});
+  const hide = (): void => {
+    replaceContent(slot);
+    drawButton();
+  };
+  const show = (): void =>
+    void runBusy(body, status, async () => {
+      const identity = await fetchCaseIdentity(record.case_id);
+      // Kept in the page only; never stored. Hiding it removes it from the page.
+      replaceContent(
+        slot,
+        facts([
+          [t('identity.givenName'), identity.given_name || notRecorded()],
+          [t('identity.familyName'), identity.family_name || notRecorded()],
+          [t('identity.dateOfBirth'), identity.date_of_birth ? dateElement(identity.date_of_birth) : notRecorded()],
+        ]),
+        actionButton(t('identity.hide'), hide),
+      );
+      slot.querySelector<HTMLElement>('button')?.focus();
+      buttonRow.hidden = true;
+    });
+  const buttonRow = h('div', { class: 'buttons' }, actionButton(t('identity.show'), show, 'secondary'));
+  const drawButton = (): void => {
+    buttonRow.hidden = false;
+    buttonRow.querySelector('button')?.focus();
+  };
+  replaceContent(body, h('p', { class: 'audit-note' }, t('identity.auditNote')), status.element, buttonRow, slot);
+  return card(t('identity.title'), body);
+}
+
+function reflectionBox(record: CaseRecord): HTMLElement | null {
+  const reflection = record.reflection;
+  if (!reflection) return null;
+  const extended = reflection.extensions.reduce((sum, extension) => sum + extension.days, 0);
+  return h(
+    'section',
+    { class: 'reflection', attrs: { 'aria-labelledby': 'reflection-heading' } },
+    h('h2', { attrs: { id: 'reflection-heading' } }, t('reflection.title')),
+    h('p', { class: 'reflection-end' }, t('reflection.ends'), ' ', h('strong', { attrs: { 'data-reflection-end': reflection.end } }, dateElement(reflection.end))),
+    facts([
+      [t('reflection.start'), dateElement(reflection.start)],
+      [t('reflection.minimumEnd'), dateElement(reflection.minimum_end)],
+      [t('reflection.extensions'), reflection.extensions.length ? t('reflection.extendedBy', { count: reflection.extensions.length, days: extended }) : t('reflection.notExtended')],
+    ]),
+  );
+}
+
+function summaryCard(record: CaseRecord, vocabularies: NrmVocabularies): HTMLElement {
+  return card(
+    t('case.summary'),
+    facts([
+      [t('case.kind'), kindLabel(record.kind)],
+      [t('case.status'), statusLabel(vocabularies, record.status)],
+      [t('case.traffickingStatus'), record.trafficking_status ? term(vocabularies, 'trafficking_statuses', record.trafficking_status) : null],
+      [t('case.referredOn'), dateElement(record.referred_on)],
+      [t('case.referringOrganisation'), record.referring_organisation_id === undefined ? null : t('case.organisation', { id: record.referring_organisation_id })],
+      [t('case.child'), yesNo(record.is_child)],
+      [t('case.assignedCaseWorker'), record.assigned_case_worker === undefined ? null : userLabel(record.assigned_case_worker)],
+      [t('case.assignedDecisionMaker'), record.assigned_decision_maker === undefined ? null : userLabel(record.assigned_decision_maker)],
+      [
+        t('case.guardian'),
+        record.guardian === undefined
+          ? null
+          : record.guardian
+            ? h('span', {}, userLabel(record.guardian.user_id), ' · ', t('case.appointedOn'), ' ', dateElement(record.guardian.appointed_on))
+            : t('case.noGuardian'),
+      ],
+    ]),
+  );
+}
+
+function personCard(record: CaseRecord, vocabularies: NrmVocabularies): HTMLElement {
+  return card(
+    t('case.person'),
+    facts([
+      [t('case.sex'), record.sex ? term(vocabularies, 'genders', record.sex) : notRecorded()],
+      [t('case.ageBand'), record.age_band ? term(vocabularies, 'age_bands', record.age_band) : notRecorded()],
+      [t('case.citizenship'), countryLabel(record.citizenship)],
+      [
+        t('case.consent'),
+        record.consent?.explained_by
+          ? t('case.consentGiven', { by: record.consent.explained_by, language: record.consent.language })
+          : t(record.is_child ? 'case.consentChild' : 'case.consentNone'),
+      ],
+    ]),
+  );
+}
+
+function whatHappenedCard(record: CaseRecord, vocabularies: NrmVocabularies): HTMLElement {
+  return card(
+    t('case.whatHappened'),
+    facts([
+      [t('case.exploitation'), termList(vocabularies, 'exploitation_types', record.exploitation_types)],
+      [t('case.countryOfExploitation'), countryLabel(record.country_of_exploitation)],
+      [t('case.indicators'), termList(vocabularies, 'indicators', record.indicators)],
+      [t('case.needs'), termList(vocabularies, 'immediate_needs', record.needs)],
+    ]),
+  );
+}
+
+function decisionsCard(record: CaseRecord, vocabularies: NrmVocabularies): HTMLElement | null {
+  const decisions = record.decisions;
+  if (!decisions) return null;
+  const table =
+    decisions.length === 0
+      ? h('p', { class: 'muted' }, t('decisions.none'))
+      : dataTable<CaseDecision>(t('decisions.title'), [
+          { header: t('decisions.number'), cell: (row) => String(row.index + 1) },
+          { header: t('decisions.kind'), cell: (row) => term(vocabularies, 'decision_kinds', row.kind) },
+          { header: t('decisions.outcome'), cell: (row) => h('span', { class: `outcome outcome-${row.outcome}` }, term(vocabularies, 'decision_outcomes', row.outcome)) },
+          { header: t('decisions.date'), cell: (row) => dateElement(row.decided_on) },
+          { header: t('decisions.by'), cell: (row) => userLabel(row.user_id) },
+        ], decisions);
+  const reviews = record.review_requests ?? [];
+  const reviewList =
+    reviews.length === 0
+      ? null
+      : h(
+          'div',
+          {},
+          h('h3', {}, t('reviews.title')),
+          h(
+            'ul',
+            { class: 'plain-list' },
+            ...reviews.map((review) =>
+              h(
+                'li',
+                {},
+                t('reviews.item', {
+                  number: review.decision + 1,
+                  requester: term(vocabularies, 'review_requesters', review.requester),
+                }),
+                ' ',
+                dateElement(review.requested_on),
+                ' · ',
+                t(review.answered ? 'reviews.answered' : 'reviews.pending'),
+              ),
+            ),
+          ),
+        );
+  return card(t('decisions.title'), table, reviewList);
+}
+
+function closuresCard(record: CaseRecord, vocabularies: NrmVocabularies): HTMLElement | null {
+  const closures = record.closures;
+  if (!closures || closures.length === 0) return null;
+  return card(
+    t('closures.title'),
+    h(
+      'ul',
+      { class: 'plain-list' },
+      ...closures.map((closure) =>
+        h(
+          'li',
+          {},
+          t('closures.closedOn'),
+          ' ',
+          dateElement(closure.closed_on),
+          ': ',
+          term(vocabularies, 'closure_reasons', closure.reason),
+          closure.reopened_on ? h('span', {}, ' · ', t('closures.reopenedOn'), ' ', dateElement(closure.reopened_on)) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+const TIMELINE_KINDS: Record<string, MessageKey> = {
+  referral: 'timeline.kind.referral',
+  decision: 'timeline.kind.decision',
+  review_request: 'timeline.kind.review_request',
+  reflection_extension: 'timeline.kind.reflection_extension',
+  guardian: 'timeline.kind.guardian',
+  closure: 'timeline.kind.closure',
+  reopening: 'timeline.kind.reopening',
+  note: 'timeline.kind.note',
+  assignment: 'timeline.kind.assignment',
+  identity_shown: 'timeline.kind.identity_shown',
+};
+
+function timelineKind(kind: string): string {
+  const key = TIMELINE_KINDS[kind.replace(/-/g, '_')];
+  return key ? t(key) : kind.replace(/[_-]/g, ' ');
+}
+
+/** The detail of an entry as "name: value" pairs; values that are objects are left out. */
+function detailText(detail: Record<string, unknown> | undefined): string {
+  if (!detail) return '';
+  return Object.entries(detail)
+    .filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value) || Array.isArray(value))
+    .map(([name, value]) => `${name.replace(/_/g, ' ')}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
+    .join(' · ');
+}
+
+function timelineCard(record: CaseRecord): HTMLElement | null {
+  const entries = record.timeline;
+  if (!entries) return null;
+  if (entries.length === 0) return card(t('timeline.title'), h('p', { class: 'muted' }, t('timeline.none')));
+  return card(
+    t('timeline.title'),
+    h(
+      'ol',
+      { class: 'timeline' },
+      ...entries.map((entry: TimelineEntry) => {
+        const detail = detailText(entry.detail);
+        return h(
+          'li',
+          { attrs: { 'data-kind': entry.kind } },
+          h('p', { class: 'timeline-head' }, timeElement(entry.at), ' · ', h('strong', {}, timelineKind(entry.kind)), ' · ', userLabel(entry.user_id)),
+          detail ? h('p', { class: 'timeline-detail' }, detail) : null,
+          entry.note ? h('p', { class: 'timeline-note' }, entry.note) : null,
+        );
+      }),
+    ),
+  );
+}
+
+function duplicatesNotice(record: CaseRecord): HTMLElement | null {
+  const count = record.possible_duplicates ?? 0;
+  if (count === 0) return null;
+  return h('div', { class: 'warning', attrs: { role: 'note', 'data-notice': 'duplicates' } }, h('p', {}, t('case.duplicates', { count })));
+}
+
+/** Everything about the case except the forms; drawn again after each change. */
+function caseDetails(record: CaseRecord, vocabularies: NrmVocabularies): Child[] {
+  return [
+    duplicatesNotice(record),
+    reflectionBox(record),
+    record.deadlines ? card(t('deadline.title'), deadlineList(record.deadlines)) : null,
+    summaryCard(record, vocabularies),
+    identityCard(record),
+    personCard(record, vocabularies),
+    whatHappenedCard(record, vocabularies),
+    decisionsCard(record, vocabularies),
+    closuresCard(record, vocabularies),
+    timelineCard(record),
+  ];
+}
+
+function statusOnly(record: CaseRecord, vocabularies: NrmVocabularies): HTMLElement {
+  return card(
+    t('case.referralStatus'),
+    facts([
+      [t('case.status'), statusLabel(vocabularies, record.status)],
+      [t('case.referredOn'), dateElement(record.referred_on)],
+    ]),
+    h('p', { class: 'muted' }, t('case.statusOnlyNote')),
+  );
+}
+
+async function drawCase(id: number, slot: HTMLElement, status: StatusRegion): Promise<void> {
+  const [vocabularies, record] = await Promise.all([loadVocabularies(), fetchCase(id)]);
+  const nrm = vocabularies.nrm;
+  if (!isFullView(record) || !isAuthorityStaff()) {
+    replaceContent(slot, statusOnly(record, nrm));
+    return;
+  }
+  const details = h('div', { class: 'case-details' });
+  const draw = (current: CaseRecord): void => replaceContent(details, ...caseDetails(current, nrm));
+  draw(record);
+  const actions = caseActions(record, nrm, draw);
+  replaceContent(slot, details, actions);
+  status.clear();
+}
+
+export function casePage(param: string): HTMLElement {
+  const id = /^\d+$/.test(param) ? Number(param) : NaN;
+  const status = new StatusRegion();
+  const slot = h('div', {}, loadingNote());
+  if (Number.isNaN(id)) {
+    replaceContent(slot);
+    status.invalid(t('case.notFound'));
+  } else {
+    drawCase(id, slot, status).catch((error: unknown) => {
+      replaceContent(slot);
+      if (error instanceof ApiError && error.status === 404) status.invalid(t('case.notFound'));
+      else status.error(error);
+    });
+  }
+  return page(Number.isNaN(id) ? t('case.titleUnknown') : caseNumber(id), status.element, slot);
+}
