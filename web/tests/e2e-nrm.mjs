@@ -6,6 +6,8 @@
 // still shows the old case is told that someone else changed it and keeps what was typed.
 // axe-core checks each page.
 import assert from 'node:assert/strict';
+import os from 'node:os';
+import path from 'node:path';
 
 const PASSWORD = 'Temporary-Pass-2024';
 const OWN_PASSWORD = 'Quiet-River-Lantern-77';
@@ -59,6 +61,13 @@ export function nrmSteps(kit) {
     await page().getByRole('button', { name: en['password.submit'], exact: true }).click();
     await expectRoute('/');
     await expectHeading(en['home.title']);
+  }
+
+  /** Saves a full-page screenshot to the temporary directory and prints where. */
+  async function screenshot(name) {
+    const file = path.join(os.tmpdir(), `lifeline-e2e-${name}-${Date.now()}.png`);
+    await page().screenshot({ path: file, fullPage: true });
+    console.log(`  screenshot of the ${name.replace(/-/g, ' ')}: ${file}`);
   }
 
   async function draftText() {
@@ -148,6 +157,7 @@ export function nrmSteps(kit) {
       assert.equal(await page().getByLabel(en['referral.what.country'], { exact: true }).inputValue(), 'AT');
       assert.equal(await page().getByLabel(en['referral.consent.language'], { exact: true }).inputValue(), 'Romanian');
       assert.equal(await page().getByLabel(en['referral.person.givenName'], { exact: true }).inputValue(), '', 'the name came back from storage');
+      await screenshot('referral-form-on-a-phone');
     }],
 
     ['NRM: the responder sends the referral and sees the case number and kind', async () => {
@@ -213,6 +223,7 @@ export function nrmSteps(kit) {
       assert.ok(!stored.includes(PERSON.family), 'the identity was stored in the browser');
       await main().getByRole('button', { name: en['identity.hide'], exact: true }).click();
       assert.equal(await main().getByText(PERSON.family).count(), 0, 'hiding left the identity on the page');
+      if (!state.caseFlow) await screenshot('case-page');
     }],
 
     ['NRM: the decision maker records reasonable grounds; the reflection period end appears', async () => {
@@ -243,6 +254,7 @@ export function nrmSteps(kit) {
       await main().locator('.reflection').getByText(en['reflection.ends']).waitFor();
       await main().locator('table').getByText(en['nrm.decision_kinds.reasonable_grounds'], { exact: true }).waitFor();
       await checkAccessibility('case page after a decision');
+      await screenshot('case-page');
     }],
 
     ['NRM: a decision from a stale second tab is refused, reloaded, and the typed reasons kept', async () => {

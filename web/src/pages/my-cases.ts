@@ -1,38 +1,17 @@
 // The desk of a case worker or decision maker: their cases, the most urgent deadline first.
+import { byUrgency, mostUrgent, sortByUrgency } from '../deadlines';
 import { h, replaceContent } from '../dom';
 import { listMyCases } from '../endpoints';
 import { StatusRegion } from '../forms';
 import { t } from '../i18n';
 import { href } from '../router';
 import { loadVocabularies } from '../session';
-import type { Deadline, MyCase, NrmVocabularies } from '../types';
+import type { MyCase, NrmVocabularies } from '../types';
 import { card, loadingNote, page } from './common';
 import { CASES_PATH, caseLink, dateElement, deadlineList, statusLabel, yesNo } from './nrm-common';
 
-const URGENCY: Record<string, number> = { overdue: 0, due_today: 1, upcoming: 2, met: 3 };
-
-function byUrgency(a: Deadline, b: Deadline): number {
-  return (URGENCY[a.status] ?? 4) - (URGENCY[b.status] ?? 4) || a.due.localeCompare(b.due);
-}
-
-/** The case's most urgent deadline still to meet, if any. */
-function mostUrgent(item: MyCase): Deadline | undefined {
-  return [...item.deadlines].filter((deadline) => deadline.status !== 'met').sort(byUrgency)[0];
-}
-
-/** Cases with the most urgent open deadline first; cases without one last, oldest first. */
-export function sortByUrgency(items: readonly MyCase[]): MyCase[] {
-  return [...items].sort((a, b) => {
-    const first = mostUrgent(a);
-    const second = mostUrgent(b);
-    if (first && second) return byUrgency(first, second);
-    if (first || second) return first ? -1 : 1;
-    return a.referred_on.localeCompare(b.referred_on);
-  });
-}
-
 function caseItem(item: MyCase, vocabularies: NrmVocabularies): HTMLElement {
-  const urgent = mostUrgent(item);
+  const urgent = mostUrgent(item.deadlines);
   return h(
     'li',
     { class: `desk-case${urgent?.status === 'overdue' ? ' has-overdue' : ''}`, attrs: { 'data-case-id': item.case_id } },
