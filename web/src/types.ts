@@ -268,7 +268,9 @@ export interface CaseDecision {
   decided_on: string;
   user_id: number;
   organisation_id: number;
-  reasons?: string;
+  guardian_cosigned_by?: number | null;
+  /** For a review: the index of the decision it reviews. */
+  reviews?: number;
 }
 
 export interface ReviewRequest {
@@ -320,6 +322,11 @@ export interface CaseRecord {
   trafficking_status?: string;
   reflection?: ReflectionPeriod | null;
   guardian?: { user_id: number; appointed_on: string } | null;
+  /** The latest age assessment's answer, or null before one is made. */
+  age_assessed_child?: boolean | null;
+  best_interests_assessed_on?: string | null;
+  /** A fact on record; no rule and no assistance depends on it. */
+  cooperates_with_police?: boolean;
   decisions?: CaseDecision[];
   review_requests?: ReviewRequest[];
   closures?: CaseClosure[];

@@ -1,6 +1,8 @@
 // The forms that change a case: decisions, review requests, extensions of the reflection
-// period, the guardian, closing and reopening, notes and assignment. Each is shown only to the
-// roles that may use it and only when the case's state allows it; the server checks again.
+// period, the guardian, age and best-interests assessments, co-operation with the police,
+// closing and reopening, notes and assignment. Decisions are for decision makers, the rest for
+// the competent authority's case workers and decision makers; each form is shown only when the
+// case's state allows it. The server checks again.
 //
 // Every change carries the version of the case the user saw (If-Match). When someone else
 // changed the case meanwhile the server refuses (412): the case is read again and drawn anew,
@@ -10,6 +12,7 @@ import { h, replaceContent } from '../dom';
 import { changeCase, fetchCase, type CaseAction } from '../endpoints';
 import {
   StatusRegion,
+  checkboxGroup,
   handleSubmit,
   inputField,
   radioGroup,
@@ -21,7 +24,7 @@ import {
 import { t, type MessageKey } from '../i18n';
 import { CASE_WORKER, DECISION_MAKER, currentUser, hasAnyRole } from '../session';
 import type { CaseDecision, CaseRecord, NrmVocabularies } from '../types';
-import { term, termOptions } from './nrm-common';
+import { term, termOptions, userLabel } from './nrm-common';
 
 const MAX_REASONS = 20000;
 const MAX_NOTE = 4000;
@@ -45,6 +48,10 @@ interface ActionForm {
 }
 
 const isClosed = (record: CaseRecord): boolean => record.status.startsWith('closed');
+/** Everything but decisions: the competent authority's case workers and decision makers. */
+const isCaseStaff = (): boolean => hasAnyRole([CASE_WORKER, DECISION_MAKER]);
+/** Referred as a child or possibly a child, and not found an adult by an age assessment. */
+const isChild = (record: CaseRecord): boolean => record.is_child === true;
 
 function actionBox(name: string, title: MessageKey, status: StatusRegion, form: HTMLFormElement): HTMLDetailsElement {
   return h('details', { class: 'card action', attrs: { 'data-action': name } }, h('summary', {}, t(title)), status.element, form);
@@ -94,7 +101,18 @@ function decisionForm(ctx: ActionContext): ActionForm {
     rows: 6,
     hint: t('decisionForm.reasonsHint'),
   });
-  const form = h('form', { class: 'form' }, kind.row, reviews.row, outcome.fieldset, reasons.row, submitButton(t('decisionForm.submit')));
+  const cosign = checkboxGroup(t('decisionForm.guardian'), 'guardian_cosigned_by', [{ value: 'cosigned', label: '' }], t('decisionForm.guardianHint'));
+  const form = h(
+    'form',
+    { class: 'form' },
+    kind.row,
+    reviews.row,
+    outcome.fieldset,
+    reasons.row,
+    cosign.fieldset,
+    submitButton(t('decisionForm.submit')),
+  );
+  let guardianId: number | null = null;
   const showReviews = (): void => {
     const isReview = kind.select.value === 'review';
     reviews.row.hidden = !isReview;
@@ -108,6 +126,7 @@ function decisionForm(ctx: ActionContext): ActionForm {
     }
     const body: Record<string, unknown> = { kind: kind.select.value, outcome: outcome.value(), reasons: reasons.textarea.value.trim() };
     if (kind.select.value === 'review') body['reviews'] = Number(reviews.select.value);
+    if (guardianId !== null && cosign.checkedValues().length > 0) body['guardian_cosigned_by'] = guardianId;
     if (await ctx.send('decisions', body, status)) form.reset();
     showReviews();
   });
@@ -118,6 +137,11 @@ function decisionForm(ctx: ActionContext): ActionForm {
       element.hidden = !hasAnyRole([DECISION_MAKER]) || isClosed(record);
       setOptions(reviews.select, awaitingReview(record).map((decision) => decisionOption(ctx, decision)));
       showReviews();
+      // A child's appointed guardian co-signs the decisions on the child.
+      guardianId = isChild(record) && record.guardian ? record.guardian.user_id : null;
+      cosign.fieldset.hidden = guardianId === null;
+      const box = cosign.fieldset.querySelector('label');
+      if (box && guardianId !== null) box.textContent = t('decisionForm.guardianCosigns', { user: userLabel(guardianId) });
     },
   };
 }
@@ -136,7 +160,7 @@ function reviewRequestForm(ctx: ActionContext): ActionForm {
     element,
     refresh: (record) => {
       const options = reviewable(record).map((entry) => decisionOption(ctx, entry));
-      element.hidden = !hasAnyRole([CASE_WORKER, DECISION_MAKER]) || isClosed(record) || options.length === 0;
+      element.hidden = !isCaseStaff() || isClosed(record) || options.length === 0;
       setOptions(decision.select, options);
     },
   };
@@ -164,7 +188,7 @@ function extensionForm(ctx: ActionContext): ActionForm {
   return {
     element,
     refresh: (record) => {
-      element.hidden = !hasAnyRole([CASE_WORKER]) || isClosed(record) || !record.reflection;
+      element.hidden = !isCaseStaff() || isClosed(record) || !record.reflection;
     },
   };
 }
@@ -188,7 +212,7 @@ function guardianForm(ctx: ActionContext): ActionForm {
   return {
     element,
     refresh: (record) => {
-      element.hidden = !hasAnyRole([CASE_WORKER]) || isClosed(record) || !record.is_child;
+      element.hidden = !isCaseStaff() || isClosed(record) || !isChild(record);
     },
   };
 }
@@ -205,7 +229,7 @@ function closureForm(ctx: ActionContext): ActionForm {
   return {
     element,
     refresh: (record) => {
-      element.hidden = !hasAnyRole([CASE_WORKER]) || isClosed(record);
+      element.hidden = !isCaseStaff() || isClosed(record);
     },
   };
 }
@@ -221,7 +245,7 @@ function reopeningForm(ctx: ActionContext): ActionForm {
   return {
     element,
     refresh: (record) => {
-      element.hidden = !hasAnyRole([CASE_WORKER]) || !isClosed(record);
+      element.hidden = !isCaseStaff() || !isClosed(record);
     },
   };
 }
@@ -237,7 +261,7 @@ function noteForm(ctx: ActionContext): ActionForm {
   return {
     element,
     refresh: () => {
-      element.hidden = !hasAnyRole([CASE_WORKER, DECISION_MAKER]);
+      element.hidden = !isCaseStaff();
     },
   };
 }
@@ -261,7 +285,75 @@ function assignmentForm(ctx: ActionContext): ActionForm {
   return {
     element,
     refresh: (record) => {
-      element.hidden = !hasAnyRole([CASE_WORKER, DECISION_MAKER]) || isClosed(record);
+      element.hidden = !isCaseStaff() || isClosed(record);
+    },
+  };
+}
+
+function yesNoOptions(): SelectOption[] {
+  return [
+    { value: 'yes', label: t('common.yes') },
+    { value: 'no', label: t('common.no') },
+  ];
+}
+
+function ageAssessmentForm(ctx: ActionContext): ActionForm {
+  const status = new StatusRegion();
+  const answer = radioGroup(t('ageForm.question'), 'is_child', yesNoOptions(), t('ageForm.hint'));
+  const note = textAreaField({ label: t('ageForm.note'), name: 'note', maxLength: MAX_NOTE, hint: t('closureForm.noteHint') });
+  const form = h('form', { class: 'form' }, answer.fieldset, note.row, submitButton(t('ageForm.submit')));
+  handleSubmit(form, status, async () => {
+    if (!answer.value()) {
+      status.invalid(t('ageForm.missing'));
+      return;
+    }
+    const body = { is_child: answer.value() === 'yes', note: note.textarea.value.trim() };
+    if (await ctx.send('age-assessments', body, status)) form.reset();
+  });
+  const element = actionBox('age-assessment', 'ageForm.title', status, form);
+  return {
+    element,
+    refresh: (record) => {
+      // Only a person referred as a child, or possibly one, has an age to assess.
+      element.hidden = !isCaseStaff() || isClosed(record) || !(isChild(record) || record.age_assessed_child === false);
+    },
+  };
+}
+
+function bestInterestsForm(ctx: ActionContext): ActionForm {
+  const status = new StatusRegion();
+  const note = textAreaField({ label: t('bestInterestsForm.note'), name: 'note', maxLength: MAX_NOTE, hint: t('closureForm.noteHint') });
+  const form = h('form', { class: 'form' }, h('p', { class: 'hint' }, t('bestInterestsForm.hint')), note.row, submitButton(t('bestInterestsForm.submit')));
+  handleSubmit(form, status, async () => {
+    if (await ctx.send('best-interests-assessments', { note: note.textarea.value.trim() }, status)) form.reset();
+  });
+  const element = actionBox('best-interests-assessment', 'bestInterestsForm.title', status, form);
+  return {
+    element,
+    refresh: (record) => {
+      element.hidden = !isCaseStaff() || isClosed(record) || !isChild(record);
+    },
+  };
+}
+
+function policeCooperationForm(ctx: ActionContext): ActionForm {
+  const status = new StatusRegion();
+  const answer = radioGroup(t('policeForm.question'), 'cooperates', yesNoOptions(), t('policeForm.hint'));
+  const note = textAreaField({ label: t('policeForm.note'), name: 'note', maxLength: MAX_NOTE, hint: t('closureForm.noteHint') });
+  const form = h('form', { class: 'form' }, answer.fieldset, note.row, submitButton(t('policeForm.submit')));
+  handleSubmit(form, status, async () => {
+    if (!answer.value()) {
+      status.invalid(t('policeForm.missing'));
+      return;
+    }
+    const body = { cooperates: answer.value() === 'yes', note: note.textarea.value.trim() };
+    if (await ctx.send('police-cooperation', body, status)) form.reset();
+  });
+  const element = actionBox('police-cooperation', 'policeForm.title', status, form);
+  return {
+    element,
+    refresh: (record) => {
+      element.hidden = !isCaseStaff() || record.cooperates_with_police === undefined;
     },
   };
 }
@@ -300,7 +392,10 @@ export function caseActions(initial: CaseRecord, vocabularies: NrmVocabularies, 
     reviewRequestForm(ctx),
     extensionForm(ctx),
     guardianForm(ctx),
+    ageAssessmentForm(ctx),
+    bestInterestsForm(ctx),
     assignmentForm(ctx),
+    policeCooperationForm(ctx),
     noteForm(ctx),
     closureForm(ctx),
     reopeningForm(ctx),

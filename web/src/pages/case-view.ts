@@ -6,7 +6,7 @@ import { h, replaceContent, type Child } from '../dom';
 import { fetchCase, fetchCaseIdentity } from '../endpoints';
 import { StatusRegion, actionButton, runBusy } from '../forms';
 import { t, type MessageKey } from '../i18n';
-import { currentUser, isAuthorityStaff, loadVocabularies } from '../session';
+import { loadVocabularies } from '../session';
 import type { CaseDecision, CaseRecord, NrmVocabularies, TimelineEntry } from '../types';
 import { caseActions } from './case-actions';
 import { card, dataTable, loadingNote, page } from './common';
@@ -21,14 +21,9 @@ import {
   term,
   termList,
   timeElement,
+  userLabel,
   yesNo,
 } from './nrm-common';
-
-/** "you" for the signed-in user, else the user's number (the API gives no names to case staff). */
-export function userLabel(id: number | null | undefined): string {
-  if (id === null || id === undefined) return t('case.nobody');
-  return id === currentUser()?.user.id ? t('case.you', { id }) : t('case.user', { id });
-}
 
 /** The whole case is shown: the server sent more than the status. */
 export function isFullView(record: CaseRecord): boolean {
@@ -92,6 +87,11 @@ function reflectionBox(record: CaseRecord): HTMLElement | null {
   );
 }
 
+function ageAssessment(child: boolean | null): string {
+  if (child === null) return t('case.notYet');
+  return t(child ? 'case.assessedChild' : 'case.assessedAdult');
+}
+
 function summaryCard(record: CaseRecord, vocabularies: NrmVocabularies): HTMLElement {
   return card(
     t('case.summary'),
@@ -102,6 +102,16 @@ function summaryCard(record: CaseRecord, vocabularies: NrmVocabularies): HTMLEle
       [t('case.referredOn'), dateElement(record.referred_on)],
       [t('case.referringOrganisation'), record.referring_organisation_id === undefined ? null : t('case.organisation', { id: record.referring_organisation_id })],
       [t('case.child'), yesNo(record.is_child)],
+      [t('case.ageAssessment'), record.age_assessed_child === undefined ? null : ageAssessment(record.age_assessed_child)],
+      [
+        t('case.bestInterests'),
+        record.best_interests_assessed_on === undefined || !record.is_child
+          ? null
+          : record.best_interests_assessed_on
+            ? dateElement(record.best_interests_assessed_on)
+            : t('case.notYet'),
+      ],
+      [t('case.policeCooperation'), record.cooperates_with_police === undefined ? null : yesNo(record.cooperates_with_police)],
       [t('case.assignedCaseWorker'), record.assigned_case_worker === undefined ? null : userLabel(record.assigned_case_worker)],
       [t('case.assignedDecisionMaker'), record.assigned_decision_maker === undefined ? null : userLabel(record.assigned_decision_maker)],
       [
@@ -217,29 +227,62 @@ const TIMELINE_KINDS: Record<string, MessageKey> = {
   decision: 'timeline.kind.decision',
   review_request: 'timeline.kind.review_request',
   reflection_extension: 'timeline.kind.reflection_extension',
-  guardian: 'timeline.kind.guardian',
+  guardian_appointment: 'timeline.kind.guardian_appointment',
+  age_assessment: 'timeline.kind.age_assessment',
+  best_interests_assessment: 'timeline.kind.best_interests_assessment',
+  police_cooperation: 'timeline.kind.police_cooperation',
   closure: 'timeline.kind.closure',
   reopening: 'timeline.kind.reopening',
   note: 'timeline.kind.note',
   assignment: 'timeline.kind.assignment',
-  identity_shown: 'timeline.kind.identity_shown',
 };
 
 function timelineKind(kind: string): string {
-  const key = TIMELINE_KINDS[kind.replace(/-/g, '_')];
-  return key ? t(key) : kind.replace(/[_-]/g, ' ');
+  const key = TIMELINE_KINDS[kind];
+  return key ? t(key) : kind.replace(/_/g, ' ');
 }
 
-/** The detail of an entry as "name: value" pairs; values that are objects are left out. */
-function detailText(detail: Record<string, unknown> | undefined): string {
-  if (!detail) return '';
-  return Object.entries(detail)
-    .filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value) || Array.isArray(value))
-    .map(([name, value]) => `${name.replace(/_/g, ' ')}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
-    .join(' · ');
+type DetailValue = string | number | boolean | null;
+
+/** How each known field of an entry's detail is named and shown. */
+const DETAIL_FIELDS: Record<string, [MessageKey, (value: DetailValue, vocabularies: NrmVocabularies) => Child]> = {
+  kind: ['detail.kind', (value, v) => term(v, 'decision_kinds', String(value))],
+  outcome: ['detail.outcome', (value, v) => term(v, 'decision_outcomes', String(value))],
+  requester: ['detail.requester', (value, v) => term(v, 'review_requesters', String(value))],
+  reason: ['detail.reason', (value, v) => term(v, 'closure_reasons', String(value))],
+  decision: ['detail.decision', (value) => t('detail.decisionNumber', { number: Number(value) + 1 })],
+  reviews: ['detail.reviews', (value) => t('detail.decisionNumber', { number: Number(value) + 1 })],
+  days: ['detail.days', (value) => String(value)],
+  is_child: ['detail.isChild', (value) => yesNo(value === true)],
+  cooperates: ['detail.cooperates', (value) => yesNo(value === true)],
+  user_id: ['detail.user', (value) => userLabel(typeof value === 'number' ? value : null)],
+  case_worker_id: ['detail.caseWorker', (value) => userLabel(typeof value === 'number' ? value : null)],
+  decision_maker_id: ['detail.decisionMaker', (value) => userLabel(typeof value === 'number' ? value : null)],
+  guardian_cosigned_by: ['detail.cosignedBy', (value) => userLabel(typeof value === 'number' ? value : null)],
+};
+
+const isDetailValue = (value: unknown): value is DetailValue =>
+  value === null || ['string', 'number', 'boolean'].includes(typeof value);
+
+/** The detail of an entry, field by field; dates are shown as dates, unknown fields as they are. */
+function detailParts(detail: Record<string, unknown> | undefined, vocabularies: NrmVocabularies): Child[] {
+  if (!detail || typeof detail !== 'object') return [];
+  const parts: Child[] = [];
+  for (const [name, value] of Object.entries(detail)) {
+    if (!isDetailValue(value)) continue;
+    const known = DETAIL_FIELDS[name];
+    let shown: Child;
+    if (known) shown = h('span', {}, `${t(known[0])}: `, known[1](value, vocabularies));
+    else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) shown = dateElement(value);
+    else if (value === null) continue;
+    else shown = `${name.replace(/_/g, ' ')}: ${String(value)}`;
+    if (parts.length) parts.push(' · ');
+    parts.push(shown);
+  }
+  return parts;
 }
 
-function timelineCard(record: CaseRecord): HTMLElement | null {
+function timelineCard(record: CaseRecord, vocabularies: NrmVocabularies): HTMLElement | null {
   const entries = record.timeline;
   if (!entries) return null;
   if (entries.length === 0) return card(t('timeline.title'), h('p', { class: 'muted' }, t('timeline.none')));
@@ -249,12 +292,12 @@ function timelineCard(record: CaseRecord): HTMLElement | null {
       'ol',
       { class: 'timeline' },
       ...entries.map((entry: TimelineEntry) => {
-        const detail = detailText(entry.detail);
+        const detail = detailParts(entry.detail, vocabularies);
         return h(
           'li',
           { attrs: { 'data-kind': entry.kind } },
           h('p', { class: 'timeline-head' }, timeElement(entry.at), ' · ', h('strong', {}, timelineKind(entry.kind)), ' · ', userLabel(entry.user_id)),
-          detail ? h('p', { class: 'timeline-detail' }, detail) : null,
+          detail.length ? h('p', { class: 'timeline-detail' }, ...detail) : null,
           entry.note ? h('p', { class: 'timeline-note' }, entry.note) : null,
         );
       }),
@@ -280,7 +323,7 @@ function caseDetails(record: CaseRecord, vocabularies: NrmVocabularies): Child[]
     whatHappenedCard(record, vocabularies),
     decisionsCard(record, vocabularies),
     closuresCard(record, vocabularies),
-    timelineCard(record),
+    timelineCard(record, vocabularies),
   ];
 }
 
@@ -298,7 +341,7 @@ function statusOnly(record: CaseRecord, vocabularies: NrmVocabularies): HTMLElem
 async function drawCase(id: number, slot: HTMLElement, status: StatusRegion): Promise<void> {
   const [vocabularies, record] = await Promise.all([loadVocabularies(), fetchCase(id)]);
   const nrm = vocabularies.nrm;
-  if (!isFullView(record) || !isAuthorityStaff()) {
+  if (!isFullView(record)) {
     replaceContent(slot, statusOnly(record, nrm));
     return;
   }

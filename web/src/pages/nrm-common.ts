@@ -5,6 +5,7 @@ import { h, type Child } from '../dom';
 import type { SelectOption } from '../forms';
 import { language, t, termLabel, type MessageKey } from '../i18n';
 import { href } from '../router';
+import { currentUser } from '../session';
 import type { Deadline, NrmVocabularies, NrmVocabularyName, ReferralKind } from '../types';
 
 export const CASES_PATH = '/cases';
@@ -129,4 +130,10 @@ export function facts(pairs: readonly (readonly [string, Child])[]): HTMLElement
     items.push(h('dt', {}, name), h('dd', {}, value));
   }
   return h('dl', { class: 'facts' }, ...items);
+}
+
+/** "you" for the signed-in user, else the user's number (the API gives no names to case staff). */
+export function userLabel(id: number | null | undefined): string {
+  if (id === null || id === undefined) return t('case.nobody');
+  return id === currentUser()?.user.id ? t('case.you', { id }) : t('case.user', { id });
 }
