@@ -196,7 +196,8 @@ export function nrmSteps(kit) {
     ['NRM: the case worker finds the case in the intake and opens it', async () => {
       await page().setViewportSize(DESKTOP);
       await firstSignIn(users.caseWorker);
-      await page().getByRole('link', { name: en['home.work.intake'], exact: true }).waitFor();
+      await main().getByRole('link', { name: en['home.work.intake'], exact: true }).waitFor();
+      await main().getByRole('link', { name: en['home.work.myCases'], exact: true }).waitFor();
       await nav().getByRole('link', { name: en['nav.cases'], exact: true }).click();
       await expectHeading(en['cases.titleIntake']);
       const row = main().locator('table tbody tr').filter({ has: page().getByRole('link', { name: caseHeading(), exact: true }) });
@@ -291,6 +292,23 @@ export function nrmSteps(kit) {
       await item.waitFor();
       await item.locator('.deadline').first().waitFor();
       await checkAccessibility('my cases');
+    }],
+
+    ['NRM: the case page and the desk fit a phone screen', async () => {
+      await page().setViewportSize(PHONE);
+      try {
+        for (const route of [`/cases/${state.caseId}`, '/my-cases', '/cases']) {
+          await page().goto(`${env.baseUrl}/#${route}`);
+          await main().locator('h2').first().waitFor();
+          await main().locator('[role="status"]').waitFor({ state: 'detached' });
+          await noWiderThanScreen(route);
+        }
+        await page().goto(state.caseUrl);
+        await main().locator('.case-details').waitFor();
+        await checkAccessibility('case page on a phone');
+      } finally {
+        await page().setViewportSize(DESKTOP);
+      }
     }],
   ];
 }
