@@ -20,6 +20,17 @@ export interface InputOptions {
   capitalize?: 'off' | 'words';
 }
 
+/** A labelled control with an optional hint under it, tied to the control by aria-describedby. */
+function fieldRow(id: string, label: string, control: HTMLElement, hintId: string | undefined, hint: string | undefined): HTMLDivElement {
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { attrs: { for: id } }, label),
+    control,
+    hintId ? h('p', { class: 'hint', attrs: { id: hintId } }, hint) : null,
+  );
+}
+
 export interface LabelledInput {
   row: HTMLDivElement;
   input: HTMLInputElement;
@@ -48,14 +59,7 @@ export function inputField(options: InputOptions): LabelledInput {
     },
   });
   if (options.value !== undefined) input.value = options.value;
-  const row = h(
-    'div',
-    { class: 'field' },
-    h('label', { attrs: { for: id } }, options.label),
-    input,
-    hintId ? h('p', { class: 'hint', attrs: { id: hintId } }, options.hint) : null,
-  );
-  return { row, input };
+  return { row: fieldRow(id, options.label, input, hintId, options.hint), input };
 }
 
 export interface SelectOption {
@@ -86,14 +90,7 @@ export function selectField(label: string, name: string, options: readonly Selec
     empty,
     ...options.map((option) => h('option', { attrs: { value: option.value } }, option.label)),
   );
-  const row = h(
-    'div',
-    { class: 'field' },
-    h('label', { attrs: { for: id } }, label),
-    select,
-    hintId ? h('p', { class: 'hint', attrs: { id: hintId } }, extras.hint) : null,
-  );
-  return { row, select };
+  return { row: fieldRow(id, label, select, hintId, extras.hint), select };
 }
 
 export interface TextAreaOptions {
@@ -125,14 +122,7 @@ export function textAreaField(options: TextAreaOptions): LabelledTextArea {
       'aria-describedby': hintId,
     },
   });
-  const row = h(
-    'div',
-    { class: 'field' },
-    h('label', { attrs: { for: id } }, options.label),
-    textarea,
-    hintId ? h('p', { class: 'hint', attrs: { id: hintId } }, options.hint) : null,
-  );
-  return { row, textarea };
+  return { row: fieldRow(id, options.label, textarea, hintId, options.hint), textarea };
 }
 
 export interface RadioGroup {

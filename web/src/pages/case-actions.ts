@@ -297,27 +297,65 @@ function yesNoOptions(): SelectOption[] {
   ];
 }
 
-function ageAssessmentForm(ctx: ActionContext): ActionForm {
+/** The messages of a form that records a yes-or-no fact with an optional note. */
+interface YesNoTexts {
+  title: MessageKey;
+  question: MessageKey;
+  hint: MessageKey;
+  note: MessageKey;
+  missing: MessageKey;
+  submit: MessageKey;
+}
+
+/** A yes-or-no fact with an optional note, sent as `{ [field]: boolean, note }`. */
+function yesNoForm(
+  ctx: ActionContext,
+  name: string,
+  action: CaseAction,
+  field: string,
+  texts: YesNoTexts,
+  hidden: (record: CaseRecord) => boolean,
+): ActionForm {
   const status = new StatusRegion();
-  const answer = radioGroup(t('ageForm.question'), 'is_child', yesNoOptions(), t('ageForm.hint'));
-  const note = textAreaField({ label: t('ageForm.note'), name: 'note', maxLength: MAX_NOTE, hint: t('closureForm.noteHint') });
-  const form = h('form', { class: 'form' }, answer.fieldset, note.row, submitButton(t('ageForm.submit')));
+  const answer = radioGroup(t(texts.question), field, yesNoOptions(), t(texts.hint));
+  const note = textAreaField({ label: t(texts.note), name: 'note', maxLength: MAX_NOTE, hint: t('closureForm.noteHint') });
+  const form = h('form', { class: 'form' }, answer.fieldset, note.row, submitButton(t(texts.submit)));
   handleSubmit(form, status, async () => {
     if (!answer.value()) {
-      status.invalid(t('ageForm.missing'));
+      status.invalid(t(texts.missing));
       return;
     }
-    const body = { is_child: answer.value() === 'yes', note: note.textarea.value.trim() };
-    if (await ctx.send('age-assessments', body, status)) form.reset();
+    if (await ctx.send(action, { [field]: answer.value() === 'yes', note: note.textarea.value.trim() }, status)) form.reset();
   });
-  const element = actionBox('age-assessment', 'ageForm.title', status, form);
-  return {
-    element,
-    refresh: (record) => {
-      // Only a person referred as a child, or possibly one, has an age to assess.
-      element.hidden = !isCaseStaff() || isClosed(record) || !(isChild(record) || record.age_assessed_child === false);
-    },
+  const element = actionBox(name, texts.title, status, form);
+  return { element, refresh: (record) => void (element.hidden = !isCaseStaff() || hidden(record)) };
+}
+
+function ageAssessmentForm(ctx: ActionContext): ActionForm {
+  const texts: YesNoTexts = {
+    title: 'ageForm.title',
+    question: 'ageForm.question',
+    hint: 'ageForm.hint',
+    note: 'ageForm.note',
+    missing: 'ageForm.missing',
+    submit: 'ageForm.submit',
   };
+  // Only a person referred as a child, or possibly one, has an age to assess.
+  return yesNoForm(ctx, 'age-assessment', 'age-assessments', 'is_child', texts, (record) =>
+    isClosed(record) || !(isChild(record) || record.age_assessed_child === false),
+  );
+}
+
+function policeCooperationForm(ctx: ActionContext): ActionForm {
+  const texts: YesNoTexts = {
+    title: 'policeForm.title',
+    question: 'policeForm.question',
+    hint: 'policeForm.hint',
+    note: 'policeForm.note',
+    missing: 'policeForm.missing',
+    submit: 'policeForm.submit',
+  };
+  return yesNoForm(ctx, 'police-cooperation', 'police-cooperation', 'cooperates', texts, (record) => record.cooperates_with_police === undefined);
 }
 
 function bestInterestsForm(ctx: ActionContext): ActionForm {
@@ -332,28 +370,6 @@ function bestInterestsForm(ctx: ActionContext): ActionForm {
     element,
     refresh: (record) => {
       element.hidden = !isCaseStaff() || isClosed(record) || !isChild(record);
-    },
-  };
-}
-
-function policeCooperationForm(ctx: ActionContext): ActionForm {
-  const status = new StatusRegion();
-  const answer = radioGroup(t('policeForm.question'), 'cooperates', yesNoOptions(), t('policeForm.hint'));
-  const note = textAreaField({ label: t('policeForm.note'), name: 'note', maxLength: MAX_NOTE, hint: t('closureForm.noteHint') });
-  const form = h('form', { class: 'form' }, answer.fieldset, note.row, submitButton(t('policeForm.submit')));
-  handleSubmit(form, status, async () => {
-    if (!answer.value()) {
-      status.invalid(t('policeForm.missing'));
-      return;
-    }
-    const body = { cooperates: answer.value() === 'yes', note: note.textarea.value.trim() };
-    if (await ctx.send('police-cooperation', body, status)) form.reset();
-  });
-  const element = actionBox('police-cooperation', 'policeForm.title', status, form);
-  return {
-    element,
-    refresh: (record) => {
-      element.hidden = !isCaseStaff() || record.cooperates_with_police === undefined;
     },
   };
 }
