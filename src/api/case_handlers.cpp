@@ -1,7 +1,7 @@
 // POST /api/v1/referrals and GET /api/v1/cases/{id}[/identity]: the National Referral
 // Mechanism's intake. What a caller sees of a case follows domain/nrm/case_store.hpp.
+#include "api/case_json.hpp"
 #include "api/common.hpp"
-#include "api/services.hpp"
 #include "domain/nrm/case_store.hpp"
 #include "http/json_body.hpp"
 
@@ -15,13 +15,6 @@ using domain::nrm::StoredCase;
 
 constexpr std::size_t kMaxListItems = 100;
 constexpr std::size_t kMaxTextLength = 200;
-
-Result<CaseActor> case_actor(Services& services, const http::Context& context) {
-  const auto& principal = context.principal.value();
-  auto type = services.cases.organisation_type(principal.organisation_id);
-  if (!type) return tl::unexpected(type.error());
-  return CaseActor{principal.user_id, principal.organisation_id, *type, principal.roles};
-}
 
 // Reads a nested object's fields, reporting its errors as "<object>.<field>".
 template <class Read>
@@ -41,9 +34,16 @@ void read_object(http::JsonFields& outer, std::string_view key, Read read) {
   }
 }
 
-Result<ReferralInput> referral_input(const nlohmann::json& body) {
-  http::JsonFields fields(body);
+struct ReferralRequest {
   ReferralInput input;
+  domain::nrm::Date referred_on{};
+};
+
+// `referred_on` may name an earlier day, for a referral recorded after the first contact.
+Result<ReferralRequest> referral_input(const nlohmann::json& body, domain::nrm::Date today) {
+  http::JsonFields fields(body);
+  ReferralRequest request;
+  auto& input = request.input;
   read_object(fields, "person", [&](http::JsonFields& person) {
     input.person.given_name = person.text("given_name", false, kMaxTextLength);
     input.person.family_name = person.text("family_name", false, kMaxTextLength);
@@ -64,51 +64,26 @@ Result<ReferralInput> referral_input(const nlohmann::json& body) {
   input.country_of_exploitation = fields.text("country_of_exploitation", false, 2).value_or("");
   input.indicators = list("indicators");
   input.needs = list("needs");
+  request.referred_on = past_date(fields, "referred_on", today);
   if (auto finished = fields.finish(); !finished) return tl::unexpected(finished.error());
-  return input;
+  return request;
 }
 
 http::Response create_referral(Services& services, http::Context& context) {
   auto body = http::parse_json_body(context.request);
   if (!body) return http::problem_from(body.error());
-  auto input = referral_input(*body);
-  if (!input) return http::problem_from(input.error());
-  const auto now = services.clock.now();
-  // Deadlines count in the deployment's calendar; until a time zone is configured it is UTC.
-  const auto today = std::chrono::year_month_day{
-      std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{now}})};
-  auto referral =
-      domain::nrm::validate_referral(*input, domain::nrm::Checklist::default_indicators(), today);
+  auto request = referral_input(*body, today(services));
+  if (!request) return http::problem_from(request.error());
+  auto referral = domain::nrm::validate_referral(
+      request->input, domain::nrm::Checklist::default_indicators(), request->referred_on);
   if (!referral) return http::problem_from(referral.error());
   auto actor = case_actor(services, context);
   if (!actor) return http::problem_from(actor.error());
-  auto id =
-      services.cases.create_referral(*referral, *actor, now, domain::nrm::format_iso_date(today));
+  auto id = services.cases.create_referral(*referral, *actor, services.clock.now(),
+                                           domain::nrm::format_iso_date(request->referred_on));
   if (!id) return http::problem_from(id.error());
   return http::json_response(201,
                              {{"case_id", *id}, {"kind", domain::nrm::to_string(referral->kind)}});
-}
-
-nlohmann::json full_case_json(const StoredCase& c, std::int64_t duplicates) {
-  const auto& r = c.referral;
-  const bool identified = r.kind == domain::nrm::ReferralKind::identified;
-  return {{"case_id", c.id},
-          {"kind", domain::nrm::to_string(r.kind)},
-          {"status", c.status},
-          {"referred_on", c.referred_on},
-          {"referring_organisation_id", c.referring_organisation_id},
-          {"is_child", r.is_child},
-          {"sex", r.sex},
-          {"citizenship", r.citizenship},
-          {"age_band", r.age_band},
-          {"country_of_exploitation", r.country_of_exploitation},
-          {"exploitation_types", r.exploitation_types},
-          {"indicators", r.indicators},
-          {"needs", r.needs},
-          {"consent", {{"explained_by", r.consent.explained_by}, {"language", r.consent.language}}},
-          {"has_identity", identified},
-          {"possible_duplicates", duplicates},
-          {"version", c.version}};
 }
 
 // The case a caller may see, or a 404 that does not tell whether it exists.
@@ -119,28 +94,35 @@ Result<std::pair<StoredCase, CaseView>> visible_case(Services& services,
   if (!id) return tl::unexpected(id.error());
   auto found = services.cases.find_case(*id);
   if (!found) return tl::unexpected(found.error());
-  const auto view =
-      *found ? domain::nrm::case_view(actor, (*found)->referring_organisation_id) : CaseView::none;
+  const auto view = *found ? domain::nrm::case_view(actor, (*found)->parties()) : CaseView::none;
   if (view == CaseView::none) return fail(Errc::not_found, "no such case");
   return std::pair{std::move(**found), view};
 }
 
-nlohmann::json status_json(const StoredCase& c) {
-  return {{"case_id", c.id}, {"status", c.status}, {"referred_on", c.referred_on}};
+// The scope of the case list: the intake queue and one's own cases for the competent
+// authority's staff, the children one is guardian of, or one's organisation's referrals.
+domain::nrm::CaseScope list_scope(const CaseActor& actor) {
+  domain::nrm::CaseScope scope;
+  if (domain::nrm::is_authority_staff(actor)) {
+    scope.staff_user_id = actor.user_id;
+  } else if (domain::nrm::has_role(actor, domain::nrm::nrm_role::guardian)) {
+    scope.guardian_id = actor.user_id;
+  } else {
+    scope.referring_organisation_id = actor.organisation_id;
+  }
+  return scope;
 }
 
-// The competent authority's staff see the intake (every case); a first responder sees the
-// status of their own organisation's referrals.
+// The competent authority's staff and guardians see more of each case than a referrer, who
+// sees the status of their own organisation's referrals only.
 http::Response list_cases(Services& services, http::Context& context) {
   auto paging = list_parameters(context.request);
   if (!paging) return http::problem_from(paging.error());
   auto actor = case_actor(services, context);
   if (!actor) return http::problem_from(actor.error());
-  const bool staff = domain::nrm::may_see_identity(*actor);
   const int limit = paging->limit > 0 ? paging->limit : 50;
-  auto cases = services.cases.list_cases(
-      paging->after_id, limit + 1,
-      staff ? std::nullopt : std::optional<std::int64_t>(actor->organisation_id));
+  const auto scope = list_scope(*actor);
+  auto cases = services.cases.list_cases(paging->after_id, limit + 1, scope);
   if (!cases) return http::problem_from(cases.error());
   nlohmann::json next = nullptr;
   if (static_cast<int>(cases->size()) > limit) {
@@ -150,10 +132,11 @@ http::Response list_cases(Services& services, http::Context& context) {
   auto items = nlohmann::json::array();
   for (const auto& c : *cases) {
     auto item = status_json(c);
-    if (staff) {
+    if (domain::nrm::case_view(*actor, c.parties()) == CaseView::full) {
       item["kind"] = domain::nrm::to_string(c.referral.kind);
-      item["is_child"] = c.referral.is_child;
+      item["is_child"] = c.state.is_child();
       item["exploitation_types"] = c.referral.exploitation_types;
+      item["in_intake"] = !c.assignment.case_worker_id.has_value();
     }
     items.push_back(std::move(item));
   }
@@ -167,11 +150,29 @@ http::Response get_case(Services& services, http::Context& context) {
   if (!visible) return http::problem_from(visible.error());
   const auto& [stored, view] = *visible;
   if (view == CaseView::status_only) return http::json_response(200, status_json(stored));
-  auto duplicates = services.cases.possible_duplicates(stored.id);
-  if (!duplicates) return http::problem_from(duplicates.error());
-  auto response = http::json_response(200, full_case_json(stored, *duplicates));
-  response.headers.set("ETag", "\"" + std::to_string(stored.version) + "\"");
-  return response;
+  return full_case_response(services, stored);
+}
+
+// A case worker's or decision maker's open cases, the case with the most urgent deadline
+// first; cases without a pending deadline last.
+http::Response my_cases(Services& services, http::Context& context) {
+  auto cases = services.cases.assigned_open_cases(context.principal->user_id);
+  if (!cases) return http::problem_from(cases.error());
+  std::vector<std::pair<const StoredCase*, std::vector<domain::nrm::Deadline>>> rows;
+  rows.reserve(cases->size());
+  for (const auto& c : *cases) rows.emplace_back(&c, case_deadlines(c, services));
+  std::ranges::stable_sort(rows, [](const auto& a, const auto& b) {
+    if (a.second.empty() || b.second.empty()) return !a.second.empty() && b.second.empty();
+    return domain::nrm::more_urgent(a.second.front(), b.second.front());
+  });
+  auto items = nlohmann::json::array();
+  for (const auto& [stored, deadlines] : rows) {
+    auto item = status_json(*stored);
+    item["is_child"] = stored->state.is_child();
+    item["deadlines"] = deadlines_json(deadlines);
+    items.push_back(std::move(item));
+  }
+  return http::json_response(200, {{"items", std::move(items)}});
 }
 
 http::Response get_identity(Services& services, http::Context& context) {
@@ -179,10 +180,10 @@ http::Response get_identity(Services& services, http::Context& context) {
   if (!actor) return http::problem_from(actor.error());
   auto visible = visible_case(services, context, *actor);
   if (!visible) return http::problem_from(visible.error());
-  if (!domain::nrm::may_see_identity(*actor)) {
+  if (!domain::nrm::may_see_identity(*actor, visible->first.parties())) {
     return http::problem(403, "forbidden", "Forbidden",
-                         "only the competent authority's case workers and decision makers see "
-                         "identity fields");
+                         "only the competent authority's case workers and decision makers and a "
+                         "child's guardian see identity fields");
   }
   auto identity = services.cases.reveal_identity(visible->first.id, *actor, services.clock.now());
   if (!identity) return http::problem_from(identity.error());
@@ -201,20 +202,26 @@ void add_case_routes(http::Router& router, Services& services) {
   using domain::nrm::nrm_role::case_worker;
   using domain::nrm::nrm_role::decision_maker;
   using domain::nrm::nrm_role::first_responder;
+  using domain::nrm::nrm_role::guardian;
   router.add({http::Method::post, "/api/v1/referrals",
               http::AccessRule::roles_any({std::string(first_responder), std::string(case_worker)}),
               [&](http::Context& c) { return create_referral(services, c); },
               "Refer a presumed victim"});
   router.add({http::Method::get, "/api/v1/cases",
               http::AccessRule::roles_any({std::string(first_responder), std::string(case_worker),
-                                           std::string(decision_maker)}),
+                                           std::string(decision_maker), std::string(guardian)}),
               [&](http::Context& c) { return list_cases(services, c); },
               "The intake queue, or one's own referrals"});
   router.add({http::Method::get, "/api/v1/cases/{id}", http::AccessRule::signed_in(),
               [&](http::Context& c) { return get_case(services, c); },
               "A case as the caller may see it"});
-  router.add({http::Method::get, "/api/v1/cases/{id}/identity",
+  router.add({http::Method::get, "/api/v1/me/cases",
               http::AccessRule::roles_any({std::string(case_worker), std::string(decision_maker)}),
+              [&](http::Context& c) { return my_cases(services, c); },
+              "My open cases, the most urgent deadline first"});
+  router.add({http::Method::get, "/api/v1/cases/{id}/identity",
+              http::AccessRule::roles_any(
+                  {std::string(case_worker), std::string(decision_maker), std::string(guardian)}),
               [&](http::Context& c) { return get_identity(services, c); },
               "The identity fields of a case (audited)"});
 }

@@ -13,6 +13,7 @@ void add_routes(http::Router& router, Services& services) {
   add_user_routes(router, services);
   add_corpus_routes(router, services);
   add_case_routes(router, services);
+  add_case_flow_routes(router, services);
 }
 
 }  // namespace lifeline::api

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "domain/accounts/account_service.hpp"
+#include "domain/nrm/case_rules.hpp"
 #include "http/router.hpp"
 #include "storage/database.hpp"
 
@@ -34,6 +35,7 @@ struct Services {
   search::CorpusSearch& corpus_search;
   domain::nrm::CaseStore& cases;
   const Clock& clock;
+  domain::nrm::CasePolicy case_policy;
 };
 
 // Adds every API route; each handler file contributes its own.
@@ -48,5 +50,6 @@ void add_meta_routes(http::Router& router, Services& services);
 void add_openapi_route(http::Router& router);
 void add_corpus_routes(http::Router& router, Services& services);
 void add_case_routes(http::Router& router, Services& services);
+void add_case_flow_routes(http::Router& router, Services& services);
 
 }  // namespace lifeline::api

@@ -93,7 +93,8 @@ int run_serve(const Config& config) {
                          *(*env)->corpus_repository,
                          corpus_search,
                          *(*env)->case_repository,
-                         (*env)->clock};
+                         (*env)->clock,
+                         config.nrm};
   http::Router router;
   api::add_routes(router, services);
   if (std::filesystem::is_directory(config.static_dir)) {

@@ -112,6 +112,19 @@ const std::vector<Setting>& settings() {
            [](Config& c, const std::string& v) { c.server.tls_private_key_file = v; }),
       text("server.static_dir", [](Config& c, const std::string& v) { c.static_dir = v; }),
       text("log.level", [](Config& c, const std::string& v) { c.log_level = v; }),
+      integer("nrm.reasonable_grounds_working_days", 1, 60,
+              [](Config& c, std::int64_t v) {
+                c.nrm.reasonable_grounds_working_days = static_cast<int>(v);
+              }),
+      integer(
+          "nrm.reflection_minimum_days", 30, 365,
+          [](Config& c, std::int64_t v) { c.nrm.reflection_minimum_days = static_cast<int>(v); }),
+      integer("nrm.guardian_appointment_working_days", 1, 30,
+              [](Config& c, std::int64_t v) {
+                c.nrm.guardian_appointment_working_days = static_cast<int>(v);
+              }),
+      integer("nrm.review_decision_days", 1, 180,
+              [](Config& c, std::int64_t v) { c.nrm.review_decision_days = static_cast<int>(v); }),
   };
   return all;
 }

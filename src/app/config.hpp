@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "crypto/password.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/nrm/case_rules.hpp"
 #include "http/server.hpp"
 
 namespace lifeline::app {
@@ -27,6 +28,7 @@ struct Config {
   http::ServerOptions server;
   std::filesystem::path static_dir = "web/dist";
   domain::AccountPolicy accounts;
+  domain::nrm::CasePolicy nrm;  // [nrm]: decision deadlines and the reflection period
   std::string log_level = "info";
 };
 

@@ -13,11 +13,11 @@ namespace lifeline::app {
 namespace {
 
 // Every column the field cipher seals, with the table's id as the row id of its context.
-constexpr std::array<EncryptedColumn, 4> kEncryptedColumns = {
-    {{"users", "totp_secret"},
-     {"nrm_identities", "given_name"},
-     {"nrm_identities", "family_name"},
-     {"nrm_identities", "date_of_birth"}}};
+constexpr std::array<EncryptedColumn, 5> kEncryptedColumns = {{{"users", "totp_secret"},
+                                                               {"nrm_identities", "given_name"},
+                                                               {"nrm_identities", "family_name"},
+                                                               {"nrm_identities", "date_of_birth"},
+                                                               {"nrm_case_events", "note"}}};
 constexpr int kBatchSize = 200;
 
 // Table and column names come only from kEncryptedColumns, never from input.

@@ -24,6 +24,8 @@ ErrcInfo info_for(Errc code) {
       return {404, "not-found", "Not found"};
     case Errc::conflict:
       return {409, "conflict", "Conflict"};
+    case Errc::precondition_failed:
+      return {412, "precondition-failed", "The record changed meanwhile"};
     case Errc::unauthorized:
       return {401, "unauthorized", "Sign-in required"};
     case Errc::forbidden:

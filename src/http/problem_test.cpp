@@ -42,6 +42,7 @@ TEST(ProblemFrom, MapsEveryErrorCode) {
       {Errc::malformed, 400, "malformed-request"},
       {Errc::not_found, 404, "not-found"},
       {Errc::conflict, 409, "conflict"},
+      {Errc::precondition_failed, 412, "precondition-failed"},
       {Errc::unauthorized, 401, "unauthorized"},
       {Errc::forbidden, 403, "forbidden"},
       {Errc::rate_limited, 429, "rate-limited"},

@@ -14,10 +14,16 @@ const PUBLIC = new Set(['/healthz', '/readyz', '/metrics', '/api/v1/openapi.json
   '/api/v1/corpus/keywords', '/api/v1/corpus/resources', '/api/v1/corpus/search']);
 const ADMINISTRATORS_ONLY = ['/api/v1/orgs', '/api/v1/users', '/api/v1/users/{id}'];
 // Routes open to some roles only, by path: the roles allowed.
+const AUTHORITY_STAFF = ['case_worker', 'decision_maker'];
+const CASE_CHANGES = ['review-requests', 'reflection-extensions', 'guardian', 'age-assessments',
+  'best-interests-assessments', 'closure', 'reopening', 'police-cooperation', 'notes', 'assignment'];
 const ROLES_ONLY = {
   '/api/v1/referrals': ['first_responder', 'case_worker'],
-  '/api/v1/cases/{id}/identity': ['case_worker', 'decision_maker'],
-  '/api/v1/cases': ['first_responder', 'case_worker', 'decision_maker'],
+  '/api/v1/cases/{id}/identity': [...AUTHORITY_STAFF, 'guardian'],
+  '/api/v1/cases': ['first_responder', ...AUTHORITY_STAFF, 'guardian'],
+  '/api/v1/me/cases': AUTHORITY_STAFF,
+  '/api/v1/cases/{id}/decisions': ['decision_maker'],
+  ...Object.fromEntries(CASE_CHANGES.map((change) => [`/api/v1/cases/{id}/${change}`, AUTHORITY_STAFF])),
 };
 // These end the caller's session; they are called last, on sessions of their own.
 const SESSION_ENDING = new Set(['/api/v1/auth/logout', '/api/v1/auth/logout-all']);

@@ -1,5 +1,6 @@
 // Helpers for the integration tests: a real `lifeline` process on a real port, against a real
 // SQLite file or a real PostgreSQL database, driven over HTTP.
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -172,3 +173,33 @@ export function sql(instance, statement) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// An organisation made with the command line; returns its id.
+export function addOrganisation(instance, name, type) {
+  const org = cli(instance, ['org', 'add', '--name', name, '--type', type]);
+  assert.equal(org.status, 0, org.stderr);
+  return Number(org.stdout.trim().split('\n').pop());
+}
+
+// A user made with the command line, with STRONG_PASSWORD to change at first sign-in.
+export function addUser(instance, orgId, username, role) {
+  const created = cli(instance, ['user', 'add', '--org', String(orgId), '--username', username,
+    '--role', role, '--password-stdin'], `${STRONG_PASSWORD}\n`);
+  assert.equal(created.status, 0, created.stderr);
+}
+
+// A client signed in as a user made by addUser, past the first-sign-in password change.
+export async function signInNewUser(server, username) {
+  const client = new Client(server.url);
+  assert.equal((await client.login(username, STRONG_PASSWORD)).status, 200);
+  const changed = await client.request('POST', '/api/v1/me/password', {
+    body: { current_password: STRONG_PASSWORD, new_password: `${STRONG_PASSWORD}-changed` },
+  });
+  assert.equal(changed.status, 204, changed.text);
+  return client;
+}
+
+// The id of a user, read from the database (user ids are not secret).
+export function userId(instance, username) {
+  return Number(sql(instance, `SELECT id FROM users WHERE username = '${username}'`).stdout.trim());
+}

@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { Client, cli, newInstance, sql, startServer, stopServer, STRONG_PASSWORD } from './lib.mjs';
+import {
+  addOrganisation, addUser, Client, cli, newInstance, signInNewUser, sql, startServer, stopServer,
+} from './lib.mjs';
 
 const PERSON = { given_name: 'Zlata', family_name: 'Quennell', date_of_birth: '1994-03-08', sex: 'feminine', citizenship: 'MD' };
 const CONSENT = { given: true, explained_by: 'Officer on duty', language: 'ro' };
@@ -27,40 +29,20 @@ describe('national referral mechanism: intake', () => {
   let server;
   const users = {};
 
-  function addUser(orgId, username, role) {
-    const created = cli(instance, ['user', 'add', '--org', String(orgId), '--username', username,
-      '--role', role, '--password-stdin'], `${STRONG_PASSWORD}\n`);
-    assert.equal(created.status, 0, created.stderr);
-  }
-
-  async function signIn(username) {
-    const client = new Client(server.url);
-    assert.equal((await client.login(username, STRONG_PASSWORD)).status, 200);
-    const changed = await client.request('POST', '/api/v1/me/password', {
-      body: { current_password: STRONG_PASSWORD, new_password: `${STRONG_PASSWORD}-changed` },
-    });
-    assert.equal(changed.status, 204, changed.text);
-    return client;
-  }
-
-  function addOrganisation(name, type) {
-    const org = cli(instance, ['org', 'add', '--name', name, '--type', type]);
-    assert.equal(org.status, 0, org.stderr);
-    return Number(org.stdout.trim().split('\n').pop());
-  }
-
   before(async () => {
     instance = newInstance();
-    const authority = addOrganisation('National Referral Office', 'competent_authority');
-    const police = addOrganisation('City Police', 'police');
-    const ngo = addOrganisation('Other NGO', 'ngo');
-    addUser(police, 'responder', 'first_responder');
-    addUser(authority, 'caseworker', 'case_worker');
-    addUser(authority, 'decider', 'decision_maker');
-    addUser(ngo, 'outsider', 'first_responder');
-    addUser(authority, 'analyst', 'analyst');
+    const authority = addOrganisation(instance, 'National Referral Office', 'competent_authority');
+    const police = addOrganisation(instance, 'City Police', 'police');
+    const ngo = addOrganisation(instance, 'Other NGO', 'ngo');
+    addUser(instance, police, 'responder', 'first_responder');
+    addUser(instance, authority, 'caseworker', 'case_worker');
+    addUser(instance, authority, 'decider', 'decision_maker');
+    addUser(instance, ngo, 'outsider', 'first_responder');
+    addUser(instance, authority, 'analyst', 'analyst');
     server = await startServer(instance);
-    for (const name of ['responder', 'caseworker', 'decider', 'outsider', 'analyst']) users[name] = await signIn(name);
+    for (const name of ['responder', 'caseworker', 'decider', 'outsider', 'analyst']) {
+      users[name] = await signInNewUser(server, name);
+    }
   });
   after(async () => {
     await stopServer(server);

@@ -485,13 +485,15 @@ std::vector<Deadline> deadlines(const CaseState& state, const CasePolicy& policy
   return list;
 }
 
+bool more_urgent(const Deadline& a, const Deadline& b) {
+  const int rank_a = urgency_rank(a.status);
+  const int rank_b = urgency_rank(b.status);
+  if (rank_a != rank_b) return rank_a < rank_b;
+  return a.due < b.due;
+}
+
 void most_urgent_first(std::vector<Deadline>& deadlines) {
-  std::ranges::stable_sort(deadlines, [](const Deadline& a, const Deadline& b) {
-    const int rank_a = urgency_rank(a.status);
-    const int rank_b = urgency_rank(b.status);
-    if (rank_a != rank_b) return rank_a < rank_b;
-    return a.due < b.due;
-  });
+  std::ranges::stable_sort(deadlines, more_urgent);
 }
 
 Result<ReferralKind> validate_referral_consent(bool is_child, const Consent& consent) {

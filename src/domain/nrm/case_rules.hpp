@@ -186,6 +186,7 @@ inline constexpr std::string_view review = "review-decision";
 // Every deadline of an open case as seen on `today` (a closed case has none).
 std::vector<Deadline> deadlines(const CaseState& state, const CasePolicy& policy, Date today);
 // Overdue first (oldest first), then due today, then upcoming by date, then those met.
+bool more_urgent(const Deadline& a, const Deadline& b);
 void most_urgent_first(std::vector<Deadline>& deadlines);
 
 // An adult's informed consent to be referred with identity (who explained it, in which language).

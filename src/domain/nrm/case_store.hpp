@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@ namespace nrm_role {
 inline constexpr std::string_view first_responder = "first_responder";
 inline constexpr std::string_view case_worker = "case_worker";
 inline constexpr std::string_view decision_maker = "decision_maker";
+inline constexpr std::string_view guardian = "guardian";
 }  // namespace nrm_role
 inline constexpr std::string_view kCompetentAuthority = "competent_authority";
 
@@ -30,12 +32,31 @@ struct CaseActor {
 
 enum class CaseView { none, status_only, full };
 
-// The competent authority's case workers and decision makers see the case (identity apart);
-// the referring organisation sees its referral's status only; nobody else sees anything.
-CaseView case_view(const CaseActor& actor, std::int64_t referring_organisation_id);
-// Identity is shown, on request and audited, only to the competent authority's case workers
-// and decision makers.
-bool may_see_identity(const CaseActor& actor);
+// Who a case is assigned to. A case without a case worker is in the intake queue.
+struct Assignment {
+  std::optional<std::int64_t> case_worker_id;
+  std::optional<std::int64_t> decision_maker_id;
+  bool operator==(const Assignment&) const = default;
+};
+
+// Whose case it is, as far as access goes.
+struct CaseParties {
+  std::int64_t referring_organisation_id = 0;
+  Assignment assignment;
+  std::optional<std::int64_t> guardian_id;
+};
+
+bool has_role(const CaseActor& actor, std::string_view role);
+// A case worker or decision maker of the competent authority.
+bool is_authority_staff(const CaseActor& actor);
+
+// The competent authority's case workers and decision makers see the cases in the intake queue
+// and those assigned to them, and a child's guardian sees the child's case (identity apart,
+// which is shown on request); the referring organisation sees its referral's status only;
+// nobody else sees anything.
+CaseView case_view(const CaseActor& actor, const CaseParties& parties);
+// Identity is shown, on request and audited, to those who see the whole case.
+bool may_see_identity(const CaseActor& actor, const CaseParties& parties);
 
 // A case as stored, without its identity fields (Referral's identity fields stay empty).
 struct StoredCase {
@@ -47,6 +68,45 @@ struct StoredCase {
   std::string referred_on;       // ISO date
   std::string status;
   std::int64_t version = 0;
+  CaseState state;
+  Assignment assignment;
+
+  CaseParties parties() const {
+    return {referring_organisation_id, assignment,
+            state.guardian ? std::optional(state.guardian->user_id) : std::nullopt};
+  }
+};
+
+// One entry of a case's timeline. `detail` is a JSON object without personal data; `note` is
+// free text (reasons, notes), sealed by the field cipher when stored.
+struct CaseEvent {
+  std::string kind;  // e.g. "referral", "decision", "closure"
+  std::string detail = "{}";
+  std::string note;
+};
+
+struct TimelineEntry {
+  std::int64_t id = 0;
+  std::int64_t at = 0;  // Unix seconds
+  std::int64_t user_id = 0;
+  std::int64_t organisation_id = 0;
+  CaseEvent event;
+};
+
+// What one change does to a case: its new state and assignment, and the event recording it.
+struct CaseChange {
+  CaseState state;
+  Assignment assignment;
+  CaseEvent event;
+};
+// Decides the change from the case as currently stored, or refuses it.
+using CaseChangeRule = std::function<Result<CaseChange>(const StoredCase&)>;
+
+// Which cases a list shows.
+struct CaseScope {
+  std::optional<std::int64_t> referring_organisation_id;  // a referrer's own referrals
+  std::optional<std::int64_t> staff_user_id;  // the intake queue and this user's assigned cases
+  std::optional<std::int64_t> guardian_id;    // the children this guardian is appointed to
 };
 
 struct Identity {
@@ -64,16 +124,34 @@ class CaseStore {
                                                std::int64_t now,
                                                const std::string& referred_on) = 0;
   virtual Result<std::optional<StoredCase>> find_case(std::int64_t id) = 0;
-  // Cases in referral order after `after_id`; only those `referring_organisation_id` referred
-  // when it is given.
-  virtual Result<std::vector<StoredCase>> list_cases(
-      std::int64_t after_id, int limit, std::optional<std::int64_t> referring_organisation_id) = 0;
+  // Cases in `scope`, in referral order after `after_id`.
+  virtual Result<std::vector<StoredCase>> list_cases(std::int64_t after_id, int limit,
+                                                     const CaseScope& scope) = 0;
+  // Every open case assigned to `user_id` as case worker or decision maker.
+  virtual Result<std::vector<StoredCase>> assigned_open_cases(std::int64_t user_id) = 0;
+  // Applies `rule` to the case as stored, in one transaction: refuses with
+  // Errc::precondition_failed when `expected_version` is given and no longer current, stores the
+  // new state and assignment with the version incremented, appends the event to the timeline and
+  // `action` to the audit trail. A refusal (by the rule or the version check) changes nothing and
+  // is written to the audit trail as denied. Errc::not_found when there is no such case.
+  virtual Result<StoredCase> change_case(std::int64_t id,
+                                         std::optional<std::int64_t> expected_version,
+                                         const CaseActor& actor, std::int64_t now,
+                                         std::string_view action, const CaseChangeRule& rule) = 0;
+  // The case's timeline, oldest first, notes opened.
+  virtual Result<std::vector<TimelineEntry>> timeline(std::int64_t id) = 0;
+  // The user as a party to cases (organisation, its type, roles); nullopt for an unknown or
+  // disabled user.
+  virtual Result<std::optional<CaseActor>> case_party(std::int64_t user_id) = 0;
   // Other cases with the same blind index of name and date of birth.
   virtual Result<std::int64_t> possible_duplicates(std::int64_t id) = 0;
   // Opens the identity and writes the showing to the audit trail in the same transaction.
   virtual Result<std::optional<Identity>> reveal_identity(std::int64_t id, const CaseActor& actor,
                                                           std::int64_t now) = 0;
   virtual Result<std::string> organisation_type(std::int64_t organisation_id) = 0;
+  // Writes a refused attempt on a case to the audit trail.
+  virtual Result<void> record_refusal(std::int64_t id, const CaseActor& actor, std::int64_t now,
+                                      std::string_view action) = 0;
 };
 
 }  // namespace lifeline::domain::nrm

@@ -19,8 +19,17 @@ class CaseRepository final : public domain::nrm::CaseStore {
                                        const std::string& referred_on) override;
   Result<std::optional<domain::nrm::StoredCase>> find_case(std::int64_t id) override;
   Result<std::vector<domain::nrm::StoredCase>> list_cases(
-      std::int64_t after_id, int limit,
-      std::optional<std::int64_t> referring_organisation_id) override;
+      std::int64_t after_id, int limit, const domain::nrm::CaseScope& scope) override;
+  Result<std::vector<domain::nrm::StoredCase>> assigned_open_cases(std::int64_t user_id) override;
+  Result<domain::nrm::StoredCase> change_case(std::int64_t id,
+                                              std::optional<std::int64_t> expected_version,
+                                              const domain::nrm::CaseActor& actor, std::int64_t now,
+                                              std::string_view action,
+                                              const domain::nrm::CaseChangeRule& rule) override;
+  Result<std::vector<domain::nrm::TimelineEntry>> timeline(std::int64_t id) override;
+  Result<std::optional<domain::nrm::CaseActor>> case_party(std::int64_t user_id) override;
+  Result<void> record_refusal(std::int64_t id, const domain::nrm::CaseActor& actor,
+                              std::int64_t now, std::string_view action) override;
   Result<std::int64_t> possible_duplicates(std::int64_t id) override;
   Result<std::optional<domain::nrm::Identity>> reveal_identity(std::int64_t id,
                                                                const domain::nrm::CaseActor& actor,
@@ -28,6 +37,11 @@ class CaseRepository final : public domain::nrm::CaseStore {
   Result<std::string> organisation_type(std::int64_t organisation_id) override;
 
  private:
+  Result<void> store_identity(Session& s, std::int64_t id, const domain::nrm::Referral& referral);
+  Result<void> append_event(Session& s, std::int64_t case_id, const domain::nrm::CaseActor& actor,
+                            std::int64_t now, const domain::nrm::CaseEvent& event);
+  Result<std::optional<domain::nrm::StoredCase>> find_case_in(Session& s, std::int64_t id);
+
   Database& db_;
   crypto::FieldCipher cipher_;
   crypto::BlindIndex blind_index_;

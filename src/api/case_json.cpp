@@ -1,0 +1,193 @@
+#include "api/case_json.hpp"
+
+#include "http/problem.hpp"
+
+namespace lifeline::api {
+namespace {
+
+using domain::nrm::CaseState;
+using domain::nrm::Date;
+using domain::nrm::StoredCase;
+using nlohmann::json;
+
+json optional_json(const std::optional<std::int64_t>& value) {
+  return value ? json(*value) : json(nullptr);
+}
+
+json iso(Date date) {
+  return domain::nrm::format_iso_date(date);
+}
+
+json decisions_json(const CaseState& state) {
+  auto list = json::array();
+  for (std::size_t i = 0; i < state.decisions.size(); ++i) {
+    const auto& d = state.decisions[i];
+    json item = {{"index", i},
+                 {"kind", domain::nrm::to_string(d.kind)},
+                 {"outcome", domain::nrm::to_string(d.outcome)},
+                 {"decided_on", iso(d.decided_on)},
+                 {"organisation_id", d.organisation_id},
+                 {"user_id", d.user_id},
+                 {"guardian_cosigned_by", optional_json(d.guardian_cosigned_by)}};
+    if (d.reviews) item["reviews"] = *d.reviews;
+    list.push_back(std::move(item));
+  }
+  return list;
+}
+
+json review_requests_json(const CaseState& state) {
+  auto list = json::array();
+  for (const auto& r : state.review_requests) {
+    list.push_back({{"decision", r.decision},
+                    {"requester", r.requester},
+                    {"requested_on", iso(r.requested_on)},
+                    {"answered", r.answered_by.has_value()}});
+  }
+  return list;
+}
+
+json reflection_json(const CaseState& state) {
+  if (!state.reflection) return nullptr;
+  const auto& period = *state.reflection;
+  auto extensions = json::array();
+  for (const auto& e : period.extensions) extensions.push_back({{"days", e.days}});
+  return {{"start", iso(period.start)},
+          {"minimum_days", period.minimum_days},
+          {"minimum_end", iso(period.minimum_end())},
+          {"end", iso(period.end())},
+          {"extensions", std::move(extensions)}};
+}
+
+json closures_json(const CaseState& state) {
+  auto list = json::array();
+  for (const auto& c : state.closures) {
+    list.push_back({{"reason", c.reason},
+                    {"closed_on", iso(c.closed_on)},
+                    {"reopened_on", c.reopened_on ? iso(*c.reopened_on) : json(nullptr)}});
+  }
+  return list;
+}
+
+json child_json(const CaseState& state) {
+  json guardian = nullptr;
+  if (state.guardian) {
+    guardian = {{"user_id", state.guardian->user_id},
+                {"appointed_on", iso(state.guardian->appointed_on)}};
+  }
+  return {
+      {"is_child", state.is_child()},
+      {"age_assessed_child",
+       state.age_assessed_child ? json(*state.age_assessed_child) : json(nullptr)},
+      {"guardian", std::move(guardian)},
+      {"best_interests_assessed_on",
+       state.best_interests_assessed_on ? iso(*state.best_interests_assessed_on) : json(nullptr)}};
+}
+
+json timeline_json(const std::vector<domain::nrm::TimelineEntry>& timeline) {
+  auto list = json::array();
+  for (const auto& entry : timeline) {
+    json item = {
+        {"id", entry.id},           {"at", entry.at},
+        {"user_id", entry.user_id}, {"organisation_id", entry.organisation_id},
+        {"kind", entry.event.kind}, {"detail", json::parse(entry.event.detail, nullptr, false)}};
+    if (!entry.event.note.empty()) item["note"] = entry.event.note;
+    list.push_back(std::move(item));
+  }
+  return list;
+}
+
+}  // namespace
+
+Result<domain::nrm::CaseActor> case_actor(Services& services, const http::Context& context) {
+  const auto& principal = context.principal.value();
+  auto type = services.cases.organisation_type(principal.organisation_id);
+  if (!type) return tl::unexpected(type.error());
+  return domain::nrm::CaseActor{principal.user_id, principal.organisation_id, *type,
+                                principal.roles};
+}
+
+Date today(const Services& services) {
+  const std::chrono::sys_seconds now{std::chrono::seconds{services.clock.now()}};
+  return Date{std::chrono::floor<std::chrono::days>(now)};
+}
+
+Date past_date(http::JsonFields& fields, std::string_view key, Date today) {
+  auto text = fields.text(key, false, 10);
+  if (!text) return today;
+  auto date = domain::nrm::parse_iso_date(*text);
+  if (!date) {
+    fields.add_error(std::string(key), "must be a date, YYYY-MM-DD");
+    return today;
+  }
+  if (*date > today) fields.add_error(std::string(key), "must not be in the future");
+  return *date;
+}
+
+json status_json(const StoredCase& stored) {
+  return {{"case_id", stored.id}, {"status", stored.status}, {"referred_on", stored.referred_on}};
+}
+
+std::vector<domain::nrm::Deadline> case_deadlines(const StoredCase& stored,
+                                                  const Services& services) {
+  auto deadlines = domain::nrm::deadlines(stored.state, services.case_policy, today(services));
+  domain::nrm::most_urgent_first(deadlines);
+  return deadlines;
+}
+
+json deadlines_json(const std::vector<domain::nrm::Deadline>& deadlines) {
+  auto list = json::array();
+  for (const auto& d : deadlines) {
+    list.push_back({{"what", std::string(d.what)},
+                    {"due", iso(d.due)},
+                    {"status", domain::nrm::to_string(d.status)}});
+  }
+  return list;
+}
+
+json full_case_json(const StoredCase& stored, const Services& services,
+                    std::int64_t possible_duplicates,
+                    const std::vector<domain::nrm::TimelineEntry>& timeline) {
+  const auto& r = stored.referral;
+  const auto& state = stored.state;
+  auto body = status_json(stored);
+  body.update(json{
+      {"kind", domain::nrm::to_string(r.kind)},
+      {"referring_organisation_id", stored.referring_organisation_id},
+      {"sex", r.sex},
+      {"citizenship", r.citizenship},
+      {"age_band", r.age_band},
+      {"country_of_exploitation", r.country_of_exploitation},
+      {"exploitation_types", r.exploitation_types},
+      {"indicators", r.indicators},
+      {"needs", r.needs},
+      {"consent", {{"explained_by", r.consent.explained_by}, {"language", r.consent.language}}},
+      {"has_identity", r.kind == domain::nrm::ReferralKind::identified},
+      {"possible_duplicates", possible_duplicates},
+      {"trafficking_status", domain::nrm::trafficking_status(state)},
+      {"htcds_status", domain::nrm::htcds_case_status(state)},
+      {"assigned_case_worker", optional_json(stored.assignment.case_worker_id)},
+      {"assigned_decision_maker", optional_json(stored.assignment.decision_maker_id)},
+      {"decisions", decisions_json(state)},
+      {"review_requests", review_requests_json(state)},
+      {"reflection", reflection_json(state)},
+      {"closures", closures_json(state)},
+      {"cooperates_with_police", state.cooperates_with_police},
+      {"deadlines", deadlines_json(case_deadlines(stored, services))},
+      {"timeline", timeline_json(timeline)},
+      {"version", stored.version}});
+  body.update(child_json(state));
+  return body;
+}
+
+http::Response full_case_response(Services& services, const StoredCase& stored) {
+  auto duplicates = services.cases.possible_duplicates(stored.id);
+  if (!duplicates) return http::problem_from(duplicates.error());
+  auto timeline = services.cases.timeline(stored.id);
+  if (!timeline) return http::problem_from(timeline.error());
+  auto response =
+      http::json_response(200, full_case_json(stored, services, *duplicates, *timeline));
+  response.headers.set("ETag", "\"" + std::to_string(stored.version) + "\"");
+  return response;
+}
+
+}  // namespace lifeline::api

@@ -1,0 +1,42 @@
+// What the NRM case handlers share: who is acting, today's date, and a case as JSON.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "api/services.hpp"
+#include "domain/nrm/case_store.hpp"
+#include "http/json_body.hpp"
+#include "http/router.hpp"
+
+namespace lifeline::api {
+
+Result<domain::nrm::CaseActor> case_actor(Services& services, const http::Context& context);
+
+// Deadlines count in the deployment's calendar; until a time zone is configured it is UTC.
+domain::nrm::Date today(const Services& services);
+
+// An optional date field ("decided_on", ...): today when absent; never in the future, since
+// a record states what has happened. Errors are added to `fields`.
+domain::nrm::Date past_date(http::JsonFields& fields, std::string_view key,
+                            domain::nrm::Date today);
+
+// The referral's status as its referrer may see it.
+nlohmann::json status_json(const domain::nrm::StoredCase& stored);
+
+// The deadlines of an open case as of today, most urgent first.
+std::vector<domain::nrm::Deadline> case_deadlines(const domain::nrm::StoredCase& stored,
+                                                  const Services& services);
+nlohmann::json deadlines_json(const std::vector<domain::nrm::Deadline>& deadlines);
+
+// The whole case as the competent authority sees it, identity apart.
+nlohmann::json full_case_json(const domain::nrm::StoredCase& stored, const Services& services,
+                              std::int64_t possible_duplicates,
+                              const std::vector<domain::nrm::TimelineEntry>& timeline);
+
+// 200 with the whole case, its timeline and an ETag naming its version.
+http::Response full_case_response(Services& services, const domain::nrm::StoredCase& stored);
+
+}  // namespace lifeline::api

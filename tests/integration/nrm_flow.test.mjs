@@ -1,0 +1,318 @@
+// The life of an NRM case over HTTP: assignment, the reasonable-grounds and conclusive
+// decisions, the recovery and reflection period, reviews, a child's guardian, closure and
+// reopening, notes, the timeline and the deadlines dashboard. Every rule is enforced by the
+// server: a refused change answers with a problem, is written to the audit trail and changes
+// nothing; a stale If-Match is a 412.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import {
+  addOrganisation, addUser, newInstance, signInNewUser, sql, startServer, stopServer, userId,
+} from './lib.mjs';
+
+const DAY_MS = 86_400_000;
+const isoDaysAgo = (days) => new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10);
+const REFERRED_ON = isoDaysAgo(60);
+const REASONS = 'Her passport was held by the employer and wages were never paid';
+
+function adultReferral(overrides = {}) {
+  return {
+    person: { given_name: 'Ilinca', family_name: 'Varga', date_of_birth: '1990-05-17', sex: 'feminine', citizenship: 'RO' },
+    consent: { given: true, explained_by: 'Labour inspector', language: 'ro' },
+    is_child: false,
+    exploitation_types: ['forced_labour'],
+    country_of_exploitation: 'DE',
+    needs: ['shelter'],
+    referred_on: REFERRED_ON,
+    ...overrides,
+  };
+}
+
+describe('national referral mechanism: the life of a case', () => {
+  let instance;
+  let server;
+  const users = {};
+  const ids = {};
+
+  before(async () => {
+    instance = newInstance();
+    const authority = addOrganisation(instance, 'National Referral Office', 'competent_authority');
+    const inspectorate = addOrganisation(instance, 'Labour Inspectorate', 'labour_inspectorate');
+    const guardianship = addOrganisation(instance, 'Guardianship Service', 'social_services');
+    const people = [
+      [inspectorate, 'responder', 'first_responder'], [authority, 'worker', 'case_worker'],
+      [authority, 'colleague', 'case_worker'], [authority, 'decider', 'decision_maker'],
+      [authority, 'reviewer', 'decision_maker'], [guardianship, 'guardian', 'guardian'],
+      [guardianship, 'other_guardian', 'guardian'],
+    ];
+    for (const [org, name, role] of people) addUser(instance, org, name, role);
+    server = await startServer(instance);
+    for (const [, name] of people) {
+      users[name] = await signInNewUser(server, name);
+      ids[name] = userId(instance, name);
+    }
+  });
+  after(async () => {
+    await stopServer(server);
+    instance.cleanup();
+  });
+
+  async function refer(body, by = 'responder') {
+    const response = await users[by].request('POST', '/api/v1/referrals', { body });
+    assert.equal(response.status, 201, response.text);
+    return response.json.case_id;
+  }
+
+  async function readCase(caseId, by = 'worker') {
+    const response = await users[by].request('GET', `/api/v1/cases/${caseId}`);
+    assert.equal(response.status, 200, response.text);
+    return response.json;
+  }
+
+  function change(caseId, path, body, { by = 'worker', version } = {}) {
+    const headers = version === undefined ? {} : { 'If-Match': `"${version}"` };
+    return users[by].request('POST', `/api/v1/cases/${caseId}/${path}`, { body, headers });
+  }
+
+  function deniedCount(caseId) {
+    return Number(sql(instance, `SELECT count(*) FROM audit_log WHERE object_type = 'case' AND object_id = '${caseId}' AND outcome = 'denied'`).stdout);
+  }
+
+  let adult;
+
+  test('a referral recorded for an earlier day has its deadlines counted from that day', async () => {
+    adult = await refer(adultReferral());
+    const c = await readCase(adult);
+    assert.equal(c.referred_on, REFERRED_ON);
+    assert.equal(c.trafficking_status, 'presumed_victim');
+    assert.equal(c.reflection, null);
+    const rg = c.deadlines.find((d) => d.what === 'reasonable-grounds-decision');
+    assert.equal(rg.status, 'overdue');
+    assert.equal(c.deadlines[0].what, 'reasonable-grounds-decision', 'overdue comes first');
+    assert.deepEqual(c.timeline.map((e) => e.kind), ['referral']);
+  });
+
+  test('a referral dated in the future is refused', async () => {
+    const response = await users.responder.request('POST', '/api/v1/referrals', {
+      body: adultReferral({ referred_on: isoDaysAgo(-2) }),
+    });
+    assert.equal(response.status, 422);
+    assert.ok(response.json.errors.some((e) => e.field === 'referred_on'), response.text);
+  });
+
+  test('the case worker takes the case: it leaves the intake queue of the others', async () => {
+    const response = await change(adult, 'assignment', { case_worker_id: ids.worker, decision_maker_id: ids.decider });
+    assert.equal(response.status, 200, response.text);
+    assert.equal(response.json.assigned_case_worker, ids.worker);
+    assert.equal((await users.colleague.request('GET', `/api/v1/cases/${adult}`)).status, 404);
+    assert.equal((await users.reviewer.request('GET', `/api/v1/cases/${adult}`)).status, 404);
+    const queue = await users.colleague.request('GET', '/api/v1/cases');
+    assert.ok(!queue.json.items.some((item) => item.case_id === adult));
+    const mine = await users.worker.request('GET', '/api/v1/cases');
+    assert.ok(mine.json.items.some((item) => item.case_id === adult));
+  });
+
+  test('only staff of the competent authority with the right role can be assigned', async () => {
+    const response = await change(adult, 'assignment', { case_worker_id: ids.guardian });
+    assert.equal(response.status, 422);
+    assert.equal(response.json.errors[0].field, 'case_worker_id');
+  });
+
+  test('the dashboard lists my cases, the most urgent deadline first', async () => {
+    const response = await users.worker.request('GET', '/api/v1/me/cases');
+    assert.equal(response.status, 200, response.text);
+    const item = response.json.items.find((i) => i.case_id === adult);
+    assert.equal(item.deadlines[0].status, 'overdue');
+    assert.equal((await users.colleague.request('GET', '/api/v1/me/cases')).json.items.length, 0);
+  });
+
+  let rgVersion;
+
+  test('a positive reasonable-grounds decision starts the reflection period; reasons are sealed', async () => {
+    const before = await readCase(adult);
+    const response = await change(adult, 'decisions', {
+      kind: 'reasonable_grounds', outcome: 'positive', reasons: REASONS, decided_on: isoDaysAgo(58),
+    }, { by: 'decider', version: before.version });
+    assert.equal(response.status, 200, response.text);
+    const c = response.json;
+    assert.equal(c.version, before.version + 1);
+    assert.equal(response.headers.get('etag'), `"${c.version}"`);
+    assert.equal(c.reflection.start, isoDaysAgo(58));
+    assert.equal(c.reflection.minimum_end, isoDaysAgo(28));
+    assert.equal(c.deadlines.find((d) => d.what === 'reasonable-grounds-decision').status, 'met');
+    const event = c.timeline.at(-1);
+    assert.equal(event.kind, 'decision');
+    assert.equal(event.note, REASONS);
+    assert.equal(event.user_id, ids.decider);
+    for (const table of ['nrm_cases', 'nrm_case_events', 'audit_log']) {
+      assert.ok(!sql(instance, `SELECT * FROM ${table}`).stdout.includes('passport'), table);
+    }
+    rgVersion = c.version;
+  });
+
+  test('a second edit from a stale read gets 412 and changes nothing', async () => {
+    const denied = deniedCount(adult);
+    const stale = await change(adult, 'notes', { text: 'Called the shelter' }, { version: rgVersion - 1 });
+    assert.equal(stale.status, 412, stale.text);
+    assert.equal(stale.json.type, 'urn:lifeline:problem:stale-version');
+    const c = await readCase(adult);
+    assert.equal(c.version, rgVersion);
+    assert.ok(!c.timeline.some((e) => e.kind === 'note'));
+    assert.equal(deniedCount(adult), denied + 1);
+    const garbled = await change(adult, 'notes', { text: 'x' }, { version: 'abc' });
+    assert.equal(garbled.status, 412);
+  });
+
+  test('reasonable grounds are decided once', async () => {
+    const response = await change(adult, 'decisions', { kind: 'reasonable_grounds', outcome: 'negative', reasons: 'again' }, { by: 'decider' });
+    assert.equal(response.status, 409, response.text);
+    assert.equal((await readCase(adult)).decisions.length, 1);
+  });
+
+  test('a conclusive decision before the reflection minimum is refused and audited', async () => {
+    const denied = deniedCount(adult);
+    const response = await change(adult, 'decisions', {
+      kind: 'conclusive', outcome: 'positive', reasons: 'Indicators confirmed', decided_on: isoDaysAgo(40),
+    }, { by: 'decider' });
+    assert.equal(response.status, 409, response.text);
+    assert.equal(response.json.type, 'urn:lifeline:problem:reflection-period-running');
+    assert.equal(deniedCount(adult), denied + 1);
+    assert.equal((await readCase(adult)).version, rgVersion);
+  });
+
+  test('the reflection period is extended with a reason', async () => {
+    const response = await change(adult, 'reflection-extensions', { days: 15, reason: 'Medical treatment' });
+    assert.equal(response.status, 200, response.text);
+    assert.equal(response.json.reflection.end, isoDaysAgo(58 - 45));
+    assert.deepEqual(response.json.reflection.extensions, [{ days: 15 }]);
+  });
+
+  test('co-operation with the police is recorded and changes no rule', async () => {
+    const response = await change(adult, 'police-cooperation', { cooperates: false });
+    assert.equal(response.status, 200, response.text);
+    assert.equal(response.json.cooperates_with_police, false);
+  });
+
+  test('the conclusive decision after the minimum identifies the victim', async () => {
+    const response = await change(adult, 'decisions', {
+      kind: 'conclusive', outcome: 'positive', reasons: 'Indicators confirmed', decided_on: isoDaysAgo(20),
+    }, { by: 'decider' });
+    assert.equal(response.status, 200, response.text);
+    assert.equal(response.json.trafficking_status, 'identified_victim');
+  });
+
+  test('decisions are for decision makers only, and bad input names every field', async () => {
+    const worker = await change(adult, 'decisions', { kind: 'conclusive', outcome: 'positive', reasons: 'x' });
+    assert.equal(worker.status, 403);
+    const version = (await readCase(adult)).version;
+    const bad = await change(adult, 'decisions', { kind: 'final', outcome: 'maybe', decided_on: isoDaysAgo(-1), extra: 1 }, { by: 'decider' });
+    assert.equal(bad.status, 422, bad.text);
+    const fields = bad.json.errors.map((e) => e.field).sort();
+    assert.deepEqual(fields, ['decided_on', 'extra', 'kind', 'outcome', 'reasons']);
+    assert.equal((await readCase(adult)).version, version);
+  });
+
+  test('the referrer sees the status but changes nothing; others learn nothing', async () => {
+    const referrer = await change(adult, 'notes', { text: 'hello' }, { by: 'responder' });
+    assert.equal(referrer.status, 403);
+    const colleague = await change(adult, 'notes', { text: 'hello' }, { by: 'colleague' });
+    assert.equal(colleague.status, 404);
+    const missing = await change(999999, 'notes', { text: 'hello' });
+    assert.equal(missing.status, 404);
+  });
+
+  test('closing needs a known reason; a closed case changes only by reopening', async () => {
+    const unknown = await change(adult, 'closure', { reason: 'bored' });
+    assert.equal(unknown.status, 422, unknown.text);
+    const closed = await change(adult, 'closure', { reason: 'recovered_independent', note: 'Found work in her home town' });
+    assert.equal(closed.status, 200, closed.text);
+    assert.equal(closed.json.status, 'closed');
+    assert.deepEqual(closed.json.deadlines, []);
+    const note = await change(adult, 'reflection-extensions', { days: 5, reason: 'late' });
+    assert.equal(note.status, 409);
+    assert.equal(note.json.type, 'urn:lifeline:problem:case-closed');
+    const dashboard = await users.worker.request('GET', '/api/v1/me/cases');
+    assert.ok(!dashboard.json.items.some((i) => i.case_id === adult));
+    const reopened = await change(adult, 'reopening', {});
+    assert.equal(reopened.status, 200, reopened.text);
+    assert.equal(reopened.json.status, 'open');
+    assert.equal(reopened.json.closures[0].reopened_on, isoDaysAgo(0));
+  });
+
+  test('the timeline tells the whole story in order, with the actors', async () => {
+    const c = await readCase(adult);
+    assert.deepEqual(c.timeline.map((e) => e.kind), ['referral', 'assignment', 'decision',
+      'reflection_extension', 'police_cooperation', 'decision', 'closure', 'reopening']);
+    assert.equal(c.timeline[6].note, 'Found work in her home town');
+    const actions = sql(instance, `SELECT action FROM audit_log WHERE object_type = 'case' AND object_id = '${adult}' AND outcome = 'success' ORDER BY id`).stdout.split('\n');
+    assert.deepEqual(actions, ['referral.create', 'case.assign', 'case.decision', 'case.reflection.extend',
+      'case.police_cooperation', 'case.decision', 'case.close', 'case.reopen']);
+  });
+
+  test('a decision maker cannot decide a case their own organisation referred', async () => {
+    const own = await refer(adultReferral(), 'worker');
+    const response = await change(own, 'decisions', { kind: 'reasonable_grounds', outcome: 'positive', reasons: 'x' }, { by: 'decider' });
+    assert.equal(response.status, 403, response.text);
+    assert.equal(response.json.type, 'urn:lifeline:problem:own-referral');
+  });
+
+  test('a negative decision is reviewed by another decision maker on request', async () => {
+    const caseId = await refer(adultReferral({ person: undefined, consent: { given: false } }));
+    const negative = await change(caseId, 'decisions', { kind: 'reasonable_grounds', outcome: 'negative', reasons: 'No indicators', decided_on: isoDaysAgo(59) }, { by: 'decider' });
+    assert.equal(negative.status, 200, negative.text);
+    const early = await change(caseId, 'decisions', { kind: 'review', outcome: 'positive', reasons: 'x', reviews: 0 }, { by: 'reviewer' });
+    assert.equal(early.status, 409, 'no review without a request');
+    const requested = await change(caseId, 'review-requests', { decision: 0, requester: 'person', requested_on: isoDaysAgo(50) });
+    assert.equal(requested.status, 200, requested.text);
+    assert.equal(requested.json.deadlines.find((d) => d.what === 'review-decision').status, 'overdue');
+    const self = await change(caseId, 'decisions', { kind: 'review', outcome: 'positive', reasons: 'x', reviews: 0 }, { by: 'decider' });
+    assert.equal(self.status, 403, self.text);
+    const reviewed = await change(caseId, 'decisions', { kind: 'review', outcome: 'positive', reasons: 'New evidence', reviews: 0, decided_on: isoDaysAgo(45) }, { by: 'reviewer' });
+    assert.equal(reviewed.status, 200, reviewed.text);
+    assert.equal(reviewed.json.reflection.start, isoDaysAgo(45));
+    assert.equal(reviewed.json.review_requests[0].answered, true);
+  });
+
+  test('a child: guardian appointed, who sees the case and co-signs decisions', async () => {
+    const child = await refer({
+      person: { given_name: 'Petru', family_name: 'Lungu', date_of_birth: '2011-02-01', sex: 'masculine', citizenship: 'MD' },
+      consent: { given: false }, is_child: true, exploitation_types: ['forced_begging'], referred_on: isoDaysAgo(10),
+    });
+    let c = await readCase(child);
+    assert.equal(c.is_child, true);
+    assert.equal(c.deadlines.find((d) => d.what === 'guardian-appointment').status, 'overdue');
+    assert.equal((await users.guardian.request('GET', `/api/v1/cases/${child}`)).status, 404);
+    const notGuardian = await change(child, 'guardian', { user_id: ids.colleague });
+    assert.equal(notGuardian.status, 422, notGuardian.text);
+    const appointed = await change(child, 'guardian', { user_id: ids.guardian, appointed_on: isoDaysAgo(9) });
+    assert.equal(appointed.status, 200, appointed.text);
+    assert.equal(appointed.json.guardian.user_id, ids.guardian);
+    c = await readCase(child, 'guardian');
+    assert.equal(c.case_id, child);
+    assert.equal((await users.other_guardian.request('GET', `/api/v1/cases/${child}`)).status, 404);
+    const list = await users.guardian.request('GET', '/api/v1/cases');
+    assert.deepEqual(list.json.items.map((i) => i.case_id), [child]);
+    const identity = await users.guardian.request('GET', `/api/v1/cases/${child}/identity`);
+    assert.equal(identity.status, 200);
+    assert.equal(identity.json.given_name, 'Petru');
+    const byGuardian = await change(child, 'notes', { text: 'hello' }, { by: 'guardian' });
+    assert.equal(byGuardian.status, 403, 'a guardian reads; the authority records');
+    const unsigned = await change(child, 'decisions', { kind: 'reasonable_grounds', outcome: 'positive', reasons: 'Begging ring' }, { by: 'decider' });
+    assert.equal(unsigned.status, 422, unsigned.text);
+    assert.equal(unsigned.json.type, 'urn:lifeline:problem:guardian-must-co-sign');
+    const signed = await change(child, 'decisions', { kind: 'reasonable_grounds', outcome: 'positive', reasons: 'Begging ring', guardian_cosigned_by: ids.guardian }, { by: 'decider' });
+    assert.equal(signed.status, 200, signed.text);
+    const adultAfterAll = await change(child, 'age-assessments', { is_child: false, note: 'Documents found' });
+    assert.equal(adultAfterAll.status, 200, adultAfterAll.text);
+    assert.equal(adultAfterAll.json.is_child, false);
+    assert.equal(adultAfterAll.json.age_assessed_child, false);
+  });
+
+  test('every change of a case is refused to roles outside the competent authority', async () => {
+    const response = await users.responder.request('POST', `/api/v1/cases/${adult}/assignment`, { body: { case_worker_id: null } });
+    assert.equal(response.status, 403);
+    const unassign = await change(adult, 'assignment', {});
+    assert.equal(unassign.status, 200, unassign.text);
+    assert.equal((await users.colleague.request('GET', `/api/v1/cases/${adult}`)).status, 200, 'back in the intake');
+  });
+});
