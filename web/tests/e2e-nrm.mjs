@@ -246,7 +246,8 @@ export function nrmSteps(kit) {
       await form.locator('summary').click();
       await form.getByLabel(en['decisionForm.kind'], { exact: true }).selectOption('reasonable_grounds');
       await form.getByLabel(en['nrm.decision_outcomes.positive'], { exact: true }).check();
-      await form.getByLabel(en['decisionForm.reasons'], { exact: true }).fill('Indicators of forced labour and withheld documents are credible.');
+      const reasons = 'Indicators of forced labour and withheld documents are credible.';
+      await form.getByLabel(en['decisionForm.reasons'], { exact: true }).fill(reasons);
       await form.getByRole('button', { name: en['decisionForm.submit'], exact: true }).click();
       await form.locator('.status.success').waitFor();
       const record = await caseJson();
@@ -254,6 +255,9 @@ export function nrmSteps(kit) {
       await main().locator(`.reflection [data-reflection-end="${record.reflection.end}"]`).waitFor();
       await main().locator('.reflection').getByText(en['reflection.ends']).waitFor();
       await main().locator('table').getByText(en['nrm.decision_kinds.reasonable_grounds'], { exact: true }).waitFor();
+      const entry = main().locator('.timeline li[data-kind="decision"]');
+      await entry.getByText(reasons, { exact: true }).waitFor();
+      await entry.getByText(en['nrm.decision_outcomes.positive'], { exact: true }).waitFor();
       await checkAccessibility('case page after a decision');
       await screenshot('case-page');
     }],

@@ -102,7 +102,12 @@ function summaryCard(record: CaseRecord, vocabularies: NrmVocabularies): HTMLEle
       [t('case.referredOn'), dateElement(record.referred_on)],
       [t('case.referringOrganisation'), record.referring_organisation_id === undefined ? null : t('case.organisation', { id: record.referring_organisation_id })],
       [t('case.child'), yesNo(record.is_child)],
-      [t('case.ageAssessment'), record.age_assessed_child === undefined ? null : ageAssessment(record.age_assessed_child)],
+      [
+        t('case.ageAssessment'),
+        record.age_assessed_child === undefined || (!record.is_child && record.age_assessed_child === null)
+          ? null
+          : ageAssessment(record.age_assessed_child),
+      ],
       [
         t('case.bestInterests'),
         record.best_interests_assessed_on === undefined || !record.is_child
@@ -244,12 +249,13 @@ function timelineKind(kind: string): string {
 
 type DetailValue = string | number | boolean | null;
 
-/** How each known field of an entry's detail is named and shown. */
-const DETAIL_FIELDS: Record<string, [MessageKey, (value: DetailValue, vocabularies: NrmVocabularies) => Child]> = {
-  kind: ['detail.kind', (value, v) => term(v, 'decision_kinds', String(value))],
-  outcome: ['detail.outcome', (value, v) => term(v, 'decision_outcomes', String(value))],
+/** How each known field of an entry's detail is shown, and named (no name where the value speaks for itself). */
+const DETAIL_FIELDS: Record<string, [MessageKey | null, (value: DetailValue, vocabularies: NrmVocabularies) => Child]> = {
+  index: [null, (value) => t('detail.decisionNumber', { number: Number(value) + 1 })],
+  kind: [null, (value, v) => term(v, 'decision_kinds', String(value))],
+  outcome: [null, (value, v) => term(v, 'decision_outcomes', String(value))],
+  reason: [null, (value, v) => term(v, 'closure_reasons', String(value))],
   requester: ['detail.requester', (value, v) => term(v, 'review_requesters', String(value))],
-  reason: ['detail.reason', (value, v) => term(v, 'closure_reasons', String(value))],
   decision: ['detail.decision', (value) => t('detail.decisionNumber', { number: Number(value) + 1 })],
   reviews: ['detail.reviews', (value) => t('detail.decisionNumber', { number: Number(value) + 1 })],
   days: ['detail.days', (value) => String(value)],
@@ -272,7 +278,7 @@ function detailParts(detail: Record<string, unknown> | undefined, vocabularies: 
     if (!isDetailValue(value)) continue;
     const known = DETAIL_FIELDS[name];
     let shown: Child;
-    if (known) shown = h('span', {}, `${t(known[0])}: `, known[1](value, vocabularies));
+    if (known) shown = known[0] ? h('span', {}, `${t(known[0])}: `, known[1](value, vocabularies)) : h('span', {}, known[1](value, vocabularies));
     else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) shown = dateElement(value);
     else if (value === null) continue;
     else shown = `${name.replace(/_/g, ' ')}: ${String(value)}`;
