@@ -57,14 +57,23 @@ export interface RequestOptions {
   isSignIn?: boolean;
   /** Asking whether anyone is signed in, on a public page: 401 is an answer, not an ending. */
   isSessionProbe?: boolean;
+  /**
+   * The version of the record the user saw; sent as If-Match so that the server refuses
+   * the change (412) when someone else changed the record meanwhile.
+   */
+  ifMatch?: number;
 }
+
+/** The status of a refused If-Match: the record changed since it was read. */
+export const PRECONDITION_FAILED_STATUS = 412;
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-function buildHeaders(method: Method, hasBody: boolean): Headers {
+function buildHeaders(method: Method, hasBody: boolean, ifMatch: number | undefined): Headers {
   const headers = new Headers({ Accept: 'application/json, application/problem+json' });
   if (hasBody) headers.set('Content-Type', 'application/json');
   if (method !== 'GET' && csrfToken) headers.set('X-CSRF-Token', csrfToken);
+  if (ifMatch !== undefined) headers.set('If-Match', `"${ifMatch}"`);
   return headers;
 }
 
@@ -96,14 +105,14 @@ async function problemFrom(response: Response): Promise<ApiError> {
   );
 }
 
-async function send(method: Method, path: string, body: unknown): Promise<Response> {
+async function send(method: Method, path: string, body: unknown, ifMatch: number | undefined): Promise<Response> {
   const hasBody = body !== undefined;
   try {
     return await fetch(path, {
       method,
       credentials: 'same-origin',
       cache: 'no-store',
-      headers: buildHeaders(method, hasBody),
+      headers: buildHeaders(method, hasBody, ifMatch),
       body: hasBody ? JSON.stringify(body) : null,
     });
   } catch {
@@ -112,7 +121,7 @@ async function send(method: Method, path: string, body: unknown): Promise<Respon
 }
 
 export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  const response = await send(method, path, body);
+  const response = await send(method, path, body, options.ifMatch);
   if (!response.ok) {
     const problem = await problemFrom(response);
     if (response.status === 401 && !options.isSignIn && !options.isSessionProbe) unauthorizedHandler?.();

@@ -12,17 +12,25 @@ import { literaturePage } from './pages/corpus-literature';
 import { KEYWORD_PREFIX, PROVISION_PREFIX } from './pages/corpus-common';
 import { provisionPage } from './pages/corpus-provision';
 import { searchPage } from './pages/corpus-search';
+import { casePage } from './pages/case-view';
+import { casesPage } from './pages/cases-list';
 import { homePage } from './pages/home';
 import { loginPage } from './pages/login';
+import { myCasesPage } from './pages/my-cases';
+import { CASES_PATH, CASE_PREFIX, MY_CASES_PATH, NEW_REFERRAL_PATH } from './pages/nrm-common';
 import { passwordPage } from './pages/password';
+import { forgetReferralDraft, referralPage } from './pages/referral-new';
 import { securityPage } from './pages/security';
 import { forbiddenPage, notFoundPage, unavailablePage } from './pages/simple';
 import { currentPath, navigate, routeParam, startRouter } from './router';
 import {
   ADMINISTRATOR,
+  CASE_WORKER,
+  DECISION_MAKER,
+  FIRST_RESPONDER,
   currentUser,
   forgetSession,
-  hasRole,
+  hasAnyRole,
   loadSession,
   probeSession,
   rememberDestination,
@@ -33,8 +41,8 @@ interface Route {
   render: (param: string) => HTMLElement;
   /** Shown without a session (a signed-in user still sees their header). */
   public?: boolean;
-  /** Role required to see the page. The server checks again on every request. */
-  role?: string;
+  /** Roles that may see the page (any one of them). The server checks again on every request. */
+  roles?: readonly string[];
 }
 
 const ROUTES: Record<string, Route> = {
@@ -42,8 +50,11 @@ const ROUTES: Record<string, Route> = {
   '/': { render: homePage },
   '/password': { render: passwordPage },
   '/security': { render: securityPage },
-  '/admin/orgs': { render: organisationsPage, role: ADMINISTRATOR },
-  '/admin/users': { render: usersPage, role: ADMINISTRATOR },
+  '/admin/orgs': { render: organisationsPage, roles: [ADMINISTRATOR] },
+  '/admin/users': { render: usersPage, roles: [ADMINISTRATOR] },
+  [NEW_REFERRAL_PATH]: { render: referralPage, roles: [FIRST_RESPONDER, CASE_WORKER] },
+  [CASES_PATH]: { render: casesPage, roles: [FIRST_RESPONDER, CASE_WORKER, DECISION_MAKER] },
+  [MY_CASES_PATH]: { render: myCasesPage, roles: [CASE_WORKER, DECISION_MAKER] },
   '/corpus': { render: documentsPage, public: true },
   '/corpus/keywords': { render: keywordIndexPage, public: true },
   '/corpus/literature': { render: literaturePage, public: true },
@@ -54,6 +65,8 @@ const ROUTES: Record<string, Route> = {
 const PREFIX_ROUTES: readonly (readonly [string, Route])[] = [
   [PROVISION_PREFIX, { render: provisionPage, public: true }],
   [KEYWORD_PREFIX, { render: keywordPage, public: true }],
+  // What a user sees of a case is decided by the server; anyone signed in may ask.
+  [CASE_PREFIX, { render: casePage }],
 ];
 
 interface FoundRoute {
@@ -99,6 +112,7 @@ async function leave(): Promise<void> {
     // Even if the server cannot be told, this page forgets the session and leaves.
   }
   forgetSession();
+  forgetReferralDraft();
   navigate(LOGIN);
 }
 
@@ -149,7 +163,7 @@ async function resolve(path: string, generation: number): Promise<(() => HTMLEle
     }
   }
   if (mustChangePassword(path)) return null;
-  if (route.role && !hasRole(route.role)) return forbiddenPage;
+  if (route.roles && !hasAnyRole(route.roles)) return forbiddenPage;
   return render;
 }
 

@@ -1,16 +1,22 @@
 // One function per server endpoint, so pages never build URLs themselves.
 import { api, type RequestOptions } from './api';
 import type {
+  CaseIdentity,
+  CaseRecord,
+  CaseSummary,
   CorpusDocument,
   ItemList,
   KeywordSummary,
   Me,
+  MyCase,
+  NewReferral,
   NewUser,
   Organisation,
   Page,
   Provision,
   ProvisionDetail,
   RecoveryCodes,
+  ReferralCreated,
   ResourceSummary,
   SearchResult,
   SignInResult,
@@ -134,3 +140,41 @@ export const listResources = (keyword?: string): Promise<ItemList<ResourceSummar
 
 export const searchCorpus = (params: CorpusParams): Promise<SearchResult> =>
   api.get<SearchResult>(corpusUrl('search', params));
+
+// ---- The National Referral Mechanism ----
+
+export const submitReferral = (referral: NewReferral): Promise<ReferralCreated> =>
+  api.post<ReferralCreated>(`${BASE}/referrals`, referral);
+
+export const listCases = (limit: number, cursor: string | null): Promise<Page<CaseSummary>> =>
+  api.get<Page<CaseSummary>>(`${BASE}/cases?${pageQuery(limit, cursor)}`);
+
+const casePath = (id: number): string => `${BASE}/cases/${encodeURIComponent(String(id))}`;
+
+export const fetchCase = (id: number): Promise<CaseRecord> => api.get<CaseRecord>(casePath(id));
+
+/** The person's identity: every call is written to the audit trail, so call it only on request. */
+export const fetchCaseIdentity = (id: number): Promise<CaseIdentity> => api.get<CaseIdentity>(`${casePath(id)}/identity`);
+
+export const listMyCases = (): Promise<ItemList<MyCase>> => api.get<ItemList<MyCase>>(`${BASE}/me/cases`);
+
+/** The changes a case accepts; each answers with the whole case as it now is. */
+export type CaseAction =
+  | 'decisions'
+  | 'review-requests'
+  | 'reflection-extensions'
+  | 'guardian'
+  | 'age-assessments'
+  | 'best-interests-assessments'
+  | 'police-cooperation'
+  | 'closure'
+  | 'reopening'
+  | 'notes'
+  | 'assignment';
+
+/**
+ * Changes a case. `version` is the version the user saw: if the case changed since,
+ * the server answers 412 and nothing is changed.
+ */
+export const changeCase = (id: number, action: CaseAction, body: Record<string, unknown>, version: number): Promise<CaseRecord> =>
+  api.post<CaseRecord>(`${casePath(id)}/${action}`, body, { ifMatch: version });

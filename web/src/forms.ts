@@ -6,16 +6,29 @@ import { t } from './i18n';
 export interface InputOptions {
   label: string;
   name: string;
-  type?: 'text' | 'password' | 'email' | 'search';
+  type?: 'text' | 'password' | 'email' | 'search' | 'date' | 'number';
   autocomplete?: string;
   required?: boolean;
   minLength?: number;
   maxLength?: number;
   inputMode?: 'text' | 'numeric';
+  min?: number | string;
+  max?: number | string;
   hint?: string;
   value?: string;
   /** Names may start words with capitals on phone keyboards; everything else is typed as is. */
   capitalize?: 'off' | 'words';
+}
+
+/** A labelled control with an optional hint under it, tied to the control by aria-describedby. */
+function fieldRow(id: string, label: string, control: HTMLElement, hintId: string | undefined, hint: string | undefined): HTMLDivElement {
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { attrs: { for: id } }, label),
+    control,
+    hintId ? h('p', { class: 'hint', attrs: { id: hintId } }, hint) : null,
+  );
 }
 
 export interface LabelledInput {
@@ -35,6 +48,8 @@ export function inputField(options: InputOptions): LabelledInput {
       required: options.required ?? false,
       minlength: options.minLength,
       maxlength: options.maxLength,
+      min: options.min,
+      max: options.max,
       inputmode: options.inputMode,
       // Browser spell-checking services may send the text elsewhere; what is typed
       // here can be personal data, so it stays on the device.
@@ -44,14 +59,7 @@ export function inputField(options: InputOptions): LabelledInput {
     },
   });
   if (options.value !== undefined) input.value = options.value;
-  const row = h(
-    'div',
-    { class: 'field' },
-    h('label', { attrs: { for: id } }, options.label),
-    input,
-    hintId ? h('p', { class: 'hint', attrs: { id: hintId } }, options.hint) : null,
-  );
-  return { row, input };
+  return { row: fieldRow(id, options.label, input, hintId, options.hint), input };
 }
 
 export interface SelectOption {
@@ -64,15 +72,92 @@ export interface LabelledSelect {
   select: HTMLSelectElement;
 }
 
-export function selectField(label: string, name: string, options: readonly SelectOption[]): LabelledSelect {
+export interface SelectExtras {
+  /** Defaults to true. */
+  required?: boolean;
+  hint?: string;
+  /** A first option with an empty value, e.g. "Not known". */
+  emptyLabel?: string;
+}
+
+export function selectField(label: string, name: string, options: readonly SelectOption[], extras: SelectExtras = {}): LabelledSelect {
   const id = uniqueId(name);
+  const hintId = extras.hint ? `${id}-hint` : undefined;
+  const empty = extras.emptyLabel === undefined ? null : h('option', { attrs: { value: '' } }, extras.emptyLabel);
   const select = h(
     'select',
-    { attrs: { id, name, required: true } },
+    { attrs: { id, name, required: extras.required ?? true, 'aria-describedby': hintId } },
+    empty,
     ...options.map((option) => h('option', { attrs: { value: option.value } }, option.label)),
   );
-  const row = h('div', { class: 'field' }, h('label', { attrs: { for: id } }, label), select);
-  return { row, select };
+  return { row: fieldRow(id, label, select, hintId, extras.hint), select };
+}
+
+export interface TextAreaOptions {
+  label: string;
+  name: string;
+  required?: boolean;
+  maxLength?: number;
+  hint?: string;
+  rows?: number;
+}
+
+export interface LabelledTextArea {
+  row: HTMLDivElement;
+  textarea: HTMLTextAreaElement;
+}
+
+export function textAreaField(options: TextAreaOptions): LabelledTextArea {
+  const id = uniqueId(options.name);
+  const hintId = options.hint ? `${id}-hint` : undefined;
+  const textarea = h('textarea', {
+    attrs: {
+      id,
+      name: options.name,
+      required: options.required ?? false,
+      maxlength: options.maxLength,
+      rows: options.rows ?? 4,
+      // As for inputs: what is typed may be personal data and stays on the device.
+      spellcheck: 'false',
+      'aria-describedby': hintId,
+    },
+  });
+  return { row: fieldRow(id, options.label, textarea, hintId, options.hint), textarea };
+}
+
+export interface RadioGroup {
+  fieldset: HTMLFieldSetElement;
+  value(): string;
+  setValue(value: string): void;
+  onChange(listener: (value: string) => void): void;
+}
+
+/** One choice out of a few, as radio buttons in a fieldset whose legend asks the question. */
+export function radioGroup(legend: string, name: string, options: readonly SelectOption[], hint?: string): RadioGroup {
+  const groupName = uniqueId(name);
+  const hintId = hint ? `${groupName}-hint` : undefined;
+  const radios = options.map((option) => {
+    const id = uniqueId(name);
+    const radio = h('input', { attrs: { id, name: groupName, type: 'radio', value: option.value } });
+    return { radio, row: h('div', { class: 'check' }, radio, h('label', { attrs: { for: id } }, option.label)) };
+  });
+  const fieldset = h(
+    'fieldset',
+    { class: 'choices', attrs: { 'data-field': name, 'aria-describedby': hintId } },
+    h('legend', {}, legend),
+    hintId ? h('p', { class: 'hint', attrs: { id: hintId } }, hint) : null,
+    ...radios.map((entry) => entry.row),
+  );
+  return {
+    fieldset,
+    value: () => radios.find((entry) => entry.radio.checked)?.radio.value ?? '',
+    setValue: (value) => {
+      for (const entry of radios) entry.radio.checked = entry.radio.value === value;
+    },
+    onChange: (listener) => {
+      for (const entry of radios) entry.radio.addEventListener('change', () => listener(entry.radio.value));
+    },
+  };
 }
 
 export interface CheckboxGroup {
@@ -81,7 +166,8 @@ export interface CheckboxGroup {
   setChecked(values: readonly string[]): void;
 }
 
-export function checkboxGroup(legend: string, name: string, options: readonly SelectOption[]): CheckboxGroup {
+export function checkboxGroup(legend: string, name: string, options: readonly SelectOption[], hint?: string): CheckboxGroup {
+  const hintId = hint ? `${uniqueId(name)}-hint` : undefined;
   const boxes = options.map((option) => {
     const id = uniqueId(name);
     const box = h('input', { attrs: { id, name, type: 'checkbox', value: option.value } });
@@ -89,8 +175,9 @@ export function checkboxGroup(legend: string, name: string, options: readonly Se
   });
   const fieldset = h(
     'fieldset',
-    { class: 'checks', attrs: { 'data-field': name } },
+    { class: 'checks', attrs: { 'data-field': name, 'aria-describedby': hintId } },
     h('legend', {}, legend),
+    hintId ? h('p', { class: 'hint', attrs: { id: hintId } }, hint) : null,
     ...boxes.map((entry) => entry.row),
   );
   return {

@@ -3,7 +3,18 @@
 import { h } from './dom';
 import { LANGUAGES, LANGUAGE_NAMES, language, t, type Language, type MessageKey } from './i18n';
 import { href } from './router';
-import { ADMINISTRATOR, currentUser, hasRole, rememberDestination } from './session';
+import { CASES_PATH, MY_CASES_PATH, NEW_REFERRAL_PATH } from './pages/nrm-common';
+import {
+  ADMINISTRATOR,
+  CASE_WORKER,
+  DECISION_MAKER,
+  FIRST_RESPONDER,
+  currentUser,
+  hasAnyRole,
+  hasRole,
+  isAuthorityStaff,
+  rememberDestination,
+} from './session';
 
 export interface FrameActions {
   onLanguageChange(next: Language): void;
@@ -18,6 +29,8 @@ interface NavEntry {
   visible: () => boolean;
   /** Following it remembers the current page, to come back to it after signing in. */
   returnsHere?: boolean;
+  /** A label that depends on who is signed in. */
+  labelFor?: () => MessageKey;
 }
 
 const signedIn = (): boolean => currentUser() !== null;
@@ -25,6 +38,15 @@ const signedIn = (): boolean => currentUser() !== null;
 // Visitors without an account see only the public pages (the commitments) and a way to sign in.
 const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/', label: 'nav.home', section: '/', visible: signedIn },
+  { path: MY_CASES_PATH, label: 'nav.myCases', section: MY_CASES_PATH, visible: () => hasAnyRole([CASE_WORKER, DECISION_MAKER]) },
+  {
+    path: CASES_PATH,
+    label: 'nav.cases',
+    section: CASES_PATH,
+    visible: () => hasAnyRole([FIRST_RESPONDER, CASE_WORKER, DECISION_MAKER]),
+    labelFor: () => (isAuthorityStaff() ? 'nav.cases' : 'nav.ownReferrals'),
+  },
+  { path: NEW_REFERRAL_PATH, label: 'nav.newReferral', section: '/referrals', visible: () => hasAnyRole([FIRST_RESPONDER, CASE_WORKER]) },
   { path: '/corpus', label: 'nav.corpus', section: '/corpus', visible: () => true },
   { path: '/admin/orgs', label: 'nav.administration', section: '/admin', visible: () => hasRole(ADMINISTRATOR) },
   { path: '/security', label: 'nav.security', section: '/security', visible: signedIn },
@@ -96,7 +118,7 @@ function navLink(entry: NavEntry, path: string): HTMLAnchorElement {
   return h(
     'a',
     { attrs: { href: href(entry.path), 'aria-current': isCurrent(entry, path) ? 'page' : undefined }, on: { click: onClick } },
-    t(entry.label),
+    t(entry.labelFor?.() ?? entry.label),
   );
 }
 

@@ -17,6 +17,20 @@ export function hasRole(role: string): boolean {
 }
 
 export const ADMINISTRATOR = 'administrator';
+export const FIRST_RESPONDER = 'first_responder';
+export const CASE_WORKER = 'case_worker';
+export const DECISION_MAKER = 'decision_maker';
+/** The organisation type whose case workers and decision makers run the NRM's cases. */
+export const COMPETENT_AUTHORITY = 'competent_authority';
+
+export function hasAnyRole(roles: readonly string[]): boolean {
+  return roles.some((role) => hasRole(role));
+}
+
+/** The competent authority's case workers and decision makers: they see whole cases. */
+export function isAuthorityStaff(): boolean {
+  return me?.organisation.type === COMPETENT_AUTHORITY && hasAnyRole([CASE_WORKER, DECISION_MAKER]);
+}
 
 /** Asks the server who we are. Returns null when nobody is signed in. */
 export async function loadSession(): Promise<Me | null> {

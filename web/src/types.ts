@@ -41,6 +41,7 @@ export interface Page<T> {
 export interface Vocabularies {
   organisation_types: string[];
   roles: string[];
+  nrm: NrmVocabularies;
 }
 
 export interface SignInResult {
@@ -183,4 +184,169 @@ export interface SearchResult {
   hits: SearchHit[];
   facets: Record<string, FacetCount[]>;
   did_you_mean: string;
+}
+
+// ---- The National Referral Mechanism (/api/v1/referrals, /api/v1/cases/...) ----
+
+/** A vocabulary term: a stable id and its English label (translated by id in the UI). */
+export interface Term {
+  id: string;
+  label: string;
+}
+
+export interface NrmVocabularies {
+  exploitation_types: Term[];
+  means_of_control: Term[];
+  indicators: Term[];
+  immediate_needs: Term[];
+  genders: Term[];
+  age_bands: Term[];
+  decision_kinds: Term[];
+  decision_outcomes: Term[];
+  review_requesters: Term[];
+  closure_reasons: Term[];
+  service_types: Term[];
+  trafficking_statuses: Term[];
+  case_statuses: Term[];
+}
+
+export type NrmVocabularyName = keyof NrmVocabularies;
+
+export interface NewReferral {
+  /** Identity fields only with consent, or for a child. */
+  person: {
+    given_name?: string;
+    family_name?: string;
+    date_of_birth?: string;
+    sex?: string;
+    citizenship?: string;
+  };
+  consent: { given: boolean; explained_by?: string; language?: string };
+  is_child: boolean;
+  exploitation_types: string[];
+  country_of_exploitation?: string;
+  indicators: string[];
+  needs: string[];
+}
+
+export type ReferralKind = 'identified' | 'anonymous_notification';
+
+export interface ReferralCreated {
+  case_id: number;
+  kind: ReferralKind;
+}
+
+/** A row of GET /api/v1/cases; kind and the rest only for the competent authority's staff. */
+export interface CaseSummary {
+  case_id: number;
+  status: string;
+  referred_on: string;
+  kind?: ReferralKind;
+  is_child?: boolean;
+  exploitation_types?: string[];
+}
+
+export type DeadlineStatus = 'overdue' | 'due_today' | 'upcoming' | 'met';
+
+export interface Deadline {
+  what: string;
+  due: string;
+  status: DeadlineStatus;
+}
+
+export interface ReflectionPeriod {
+  start: string;
+  minimum_end: string;
+  end: string;
+  extensions: { days: number; reason?: string }[];
+}
+
+export interface CaseDecision {
+  index: number;
+  kind: string;
+  outcome: string;
+  decided_on: string;
+  user_id: number;
+  organisation_id: number;
+  guardian_cosigned_by?: number | null;
+  /** For a review: the index of the decision it reviews. */
+  reviews?: number;
+}
+
+export interface ReviewRequest {
+  decision: number;
+  requester: string;
+  requested_on: string;
+  answered: boolean;
+}
+
+export interface CaseClosure {
+  reason: string;
+  closed_on: string;
+  reopened_on?: string | null;
+}
+
+export interface TimelineEntry {
+  /** Unix seconds. */
+  at: number;
+  kind: string;
+  user_id: number;
+  detail?: Record<string, unknown>;
+  note?: string;
+}
+
+/**
+ * A case as GET /api/v1/cases/{id} shows it. The referring organisation sees the first three
+ * fields only; the competent authority's staff see the rest. The fields of the case's life
+ * (decisions, deadlines, timeline, ...) are optional: a server that does not send them yet
+ * still shows the referral.
+ */
+export interface CaseRecord {
+  case_id: number;
+  status: string;
+  referred_on: string;
+  kind?: ReferralKind;
+  referring_organisation_id?: number;
+  is_child?: boolean;
+  sex?: string;
+  citizenship?: string;
+  age_band?: string;
+  country_of_exploitation?: string;
+  exploitation_types?: string[];
+  indicators?: string[];
+  needs?: string[];
+  consent?: { explained_by: string; language: string };
+  has_identity?: boolean;
+  possible_duplicates?: number;
+  version?: number;
+  trafficking_status?: string;
+  reflection?: ReflectionPeriod | null;
+  guardian?: { user_id: number; appointed_on: string } | null;
+  /** The latest age assessment's answer, or null before one is made. */
+  age_assessed_child?: boolean | null;
+  best_interests_assessed_on?: string | null;
+  /** A fact on record; no rule and no assistance depends on it. */
+  cooperates_with_police?: boolean;
+  decisions?: CaseDecision[];
+  review_requests?: ReviewRequest[];
+  closures?: CaseClosure[];
+  deadlines?: Deadline[];
+  timeline?: TimelineEntry[];
+  assigned_case_worker?: number | null;
+  assigned_decision_maker?: number | null;
+}
+
+export interface CaseIdentity {
+  given_name: string;
+  family_name: string;
+  date_of_birth: string;
+}
+
+/** A case on the signed-in user's desk (GET /api/v1/me/cases). */
+export interface MyCase {
+  case_id: number;
+  status: string;
+  referred_on: string;
+  is_child: boolean;
+  deadlines: Deadline[];
 }

@@ -7,8 +7,10 @@
 // that user, signing out, and the disabled user being refused. Then the
 // commitments compendium as a visitor without an account (the document tree,
 // a provision, a keyword, the literature, search with facets, downloads, the
-// keyboard alone, Russian) and signed in again. axe-core checks the pages for
-// accessibility problems; serious or critical ones fail the run.
+// keyboard alone, Russian) and signed in again. Then the National Referral Mechanism
+// (tests/e2e-nrm.mjs): a referral from a phone, its status, the case, its identity shown on
+// request, a decision, and a change refused because another tab changed the case first.
+// axe-core checks the pages for accessibility problems; serious or critical ones fail the run.
 //
 // Needs: LIFELINE_BIN (path of the lifeline executable) and a built web/dist
 // (`npm run build`). Chromium: /usr/bin/chromium unless CHROMIUM_BIN is set.
@@ -22,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { nrmSteps } from './e2e-nrm.mjs';
 
 const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
 const DIST_DIR = path.join(WEB_DIR, 'dist');
@@ -699,6 +702,8 @@ const steps = [
     assert.equal(await nav.getByRole('link', { name: en['nav.signIn'], exact: true }).count(), 0);
     await page.locator('main .hit').first().waitFor();
   }],
+
+  ...nrmSteps({ env, en, ru, runCli, signIn, expectRoute, expectHeading, checkAccessibility }),
 
   ['no console errors and no CSP violations', async () => {
     assert.deepEqual(env.pageProblems, []);

@@ -80,3 +80,12 @@ export function vocabularyLabel(prefix: 'orgType' | 'role', id: string): string 
   const key = `${prefix}.${id}`;
   return isMessageKey(key) ? t(key) : id;
 }
+
+/**
+ * A label for a term of an NRM vocabulary, e.g. ("exploitation_types", "forced_labour"):
+ * the translation kept here by id, else the server's English label, else the id itself.
+ */
+export function termLabel(vocabulary: string, id: string, serverLabel?: string): string {
+  const key = `nrm.${vocabulary}.${id}`;
+  return isMessageKey(key) ? t(key) : (serverLabel ?? id);
+}

@@ -53,7 +53,7 @@ async function createForm(status: StatusRegion, onCreated: (org: Organisation) =
 
 export function organisationsPage(): HTMLElement {
   const status = new StatusRegion();
-  const orgs = new PagedRows<Organisation>((cursor) => listOrganisations(PAGE_SIZE, cursor));
+  const orgs = new PagedRows<Organisation>((cursor) => listOrganisations(PAGE_SIZE, cursor), (org) => org.id);
   const listSlot = h('div', {}, loadingNote());
   const formSlot = h('div', {}, loadingNote());
   const refresh = async (): Promise<void> => {

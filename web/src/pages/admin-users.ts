@@ -198,7 +198,7 @@ async function loadPage(ctx: Omit<UsersContext, 'vocabularies' | 'organisations'
 
 export function usersPage(): HTMLElement {
   const status = new StatusRegion();
-  const users = new PagedRows<UserAccount>((cursor) => listUsers(PAGE_SIZE, cursor));
+  const users = new PagedRows<UserAccount>((cursor) => listUsers(PAGE_SIZE, cursor), (user) => user.id);
   const listSlot = h('div', {}, loadingNote());
   const editorSlot = h('div', {});
   const formSlot = h('div', {}, loadingNote());

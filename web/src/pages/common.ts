@@ -53,11 +53,15 @@ export function loadingNote(): HTMLElement {
 }
 
 /** Rows of a cursor-paginated list: what was loaded so far and where the next page starts. */
-export class PagedRows<T extends { id: number }> {
+export class PagedRows<T> {
   rows: T[] = [];
   private cursor: string | null = null;
 
-  constructor(private readonly fetchPage: (cursor: string | null) => Promise<{ items: T[]; next_cursor: string | null }>) {}
+  /** `keyOf` tells which row an updated record replaces. */
+  constructor(
+    private readonly fetchPage: (cursor: string | null) => Promise<{ items: T[]; next_cursor: string | null }>,
+    private readonly keyOf: (row: T) => number,
+  ) {}
 
   get hasMore(): boolean {
     return this.cursor !== null;
@@ -76,6 +80,7 @@ export class PagedRows<T extends { id: number }> {
   }
 
   replace(updated: T): void {
-    this.rows = this.rows.map((row) => (row.id === updated.id ? updated : row));
+    const key = this.keyOf(updated);
+    this.rows = this.rows.map((row) => (this.keyOf(row) === key ? updated : row));
   }
 }

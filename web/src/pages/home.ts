@@ -2,8 +2,26 @@
 import { h } from '../dom';
 import { t, vocabularyLabel } from '../i18n';
 import { href } from '../router';
-import { currentUser } from '../session';
+import { CASE_WORKER, DECISION_MAKER, FIRST_RESPONDER, currentUser, hasAnyRole, isAuthorityStaff } from '../session';
 import { card, page } from './common';
+import { CASES_PATH, MY_CASES_PATH, NEW_REFERRAL_PATH } from './nrm-common';
+
+/** Where the NRM work of this user starts: their desk, the intake, a new referral. */
+function referralWork(): HTMLElement | null {
+  const links: HTMLElement[] = [];
+  const link = (path: string, label: string, hint: string): HTMLElement =>
+    h('li', {}, h('a', { attrs: { href: href(path) } }, label), h('span', { class: 'hint' }, hint));
+  if (hasAnyRole([CASE_WORKER, DECISION_MAKER])) links.push(link(MY_CASES_PATH, t('home.work.myCases'), t('home.work.myCasesHint')));
+  if (hasAnyRole([FIRST_RESPONDER, CASE_WORKER, DECISION_MAKER])) {
+    links.push(
+      isAuthorityStaff()
+        ? link(CASES_PATH, t('home.work.intake'), t('home.work.intakeHint'))
+        : link(CASES_PATH, t('home.work.ownReferrals'), t('home.work.ownReferralsHint')),
+    );
+  }
+  if (hasAnyRole([FIRST_RESPONDER, CASE_WORKER])) links.push(link(NEW_REFERRAL_PATH, t('home.work.refer'), t('home.work.referHint')));
+  return links.length ? card(t('home.work.title'), h('ul', { class: 'work-links' }, ...links)) : null;
+}
 
 export function homePage(): HTMLElement {
   const me = currentUser();
@@ -18,6 +36,7 @@ export function homePage(): HTMLElement {
     t('home.title'),
     h('p', { class: 'lead' }, t('home.welcome', { name: me.user.display_name || me.user.username })),
     reminder,
+    referralWork(),
     card(
       t('home.account'),
       h(

@@ -7,6 +7,7 @@ import { href, navigate } from '../router';
 import { currentUser, forgetSession, loadSession } from '../session';
 import type { TotpEnrolment } from '../types';
 import { card, page } from './common';
+import { forgetReferralDraft } from './referral-new';
 
 /** Draws the two-step verification card for the current state of the account. */
 function renderTotp(body: HTMLElement, status: StatusRegion): void {
@@ -95,6 +96,7 @@ function sessionsCard(status: StatusRegion): HTMLElement {
       void runBusy(body, status, async () => {
         await signOutEverywhere();
         forgetSession();
+        forgetReferralDraft();
         navigate('/login');
       });
     }, 'danger'),

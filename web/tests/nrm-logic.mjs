@@ -1,0 +1,132 @@
+// Unit tests of the browser-free pieces behind the NRM pages: the referral draft
+// (src/referral-draft.ts), which must never hold the person's name or date of birth, the
+// order of urgency of deadlines (src/deadlines.ts) and the country list (src/countries.ts).
+// Each file imports nothing, so it is compiled on the fly with TypeScript's transpiler and
+// loaded as a module: no build step. Run: node --test tests/nrm-logic.mjs
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import ts from 'typescript';
+
+async function importSource(name) {
+  const source = readFileSync(new URL(`../src/${name}`, import.meta.url), 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`);
+}
+
+const draft = await importSource('referral-draft.ts');
+const { byUrgency, mostUrgent, sortByUrgency } = await importSource('deadlines.ts');
+const { countries, countryName } = await importSource('countries.ts');
+
+/** sessionStorage as a Map, for tests. */
+function memoryStorage() {
+  const items = new Map();
+  return {
+    items,
+    getItem: (key) => (items.has(key) ? items.get(key) : null),
+    setItem: (key, value) => items.set(key, String(value)),
+    removeItem: (key) => items.delete(key),
+  };
+}
+
+const FORM = {
+  consent: 'yes',
+  explainedBy: 'Officer Popescu',
+  consentLanguage: 'Romanian',
+  child: 'no',
+  sex: 'feminine',
+  citizenship: 'RO',
+  exploitationTypes: ['forced_labour'],
+  countryOfExploitation: 'AT',
+  indicators: ['withheld_documents'],
+  needs: ['shelter'],
+};
+
+test('a draft never holds the name or date of birth, whatever is passed in', () => {
+  const storage = memoryStorage();
+  const identity = { givenName: 'Ana', familyName: 'Doe', dateOfBirth: '1990-04-12', given_name: 'Ana', person: { family_name: 'Doe' } };
+  draft.saveDraft(storage, 7, { ...FORM, ...identity });
+  const stored = storage.getItem(draft.DRAFT_KEY);
+  assert.ok(stored);
+  for (const secret of ['Ana', 'Doe', '1990-04-12']) assert.ok(!stored.includes(secret), `stored "${secret}"`);
+  for (const field of draft.IDENTIFYING_FIELDS) assert.ok(!stored.includes(field), `stored the field ${field}`);
+  assert.deepEqual(draft.loadDraft(storage, 7), FORM);
+});
+
+test('a draft is given back only to the user who left it', () => {
+  const storage = memoryStorage();
+  draft.saveDraft(storage, 7, FORM);
+  assert.equal(draft.loadDraft(storage, 8), null);
+  assert.deepEqual(draft.loadDraft(storage, 7)?.needs, ['shelter']);
+});
+
+test('an empty form removes the draft, and clearing removes it', () => {
+  const storage = memoryStorage();
+  draft.saveDraft(storage, 7, FORM);
+  draft.saveDraft(storage, 7, { ...draft.EMPTY_DRAFT });
+  assert.equal(storage.getItem(draft.DRAFT_KEY), null);
+  draft.saveDraft(storage, 7, FORM);
+  draft.clearDraft(storage);
+  assert.equal(storage.items.size, 0);
+});
+
+test('a damaged or foreign draft is ignored, odd values are cleaned', () => {
+  const storage = memoryStorage();
+  storage.setItem(draft.DRAFT_KEY, '{not json');
+  assert.equal(draft.loadDraft(storage, 7), null);
+  storage.setItem(draft.DRAFT_KEY, JSON.stringify({ format: 99, user: 7, draft: FORM }));
+  assert.equal(draft.loadDraft(storage, 7), null);
+  storage.setItem(draft.DRAFT_KEY, JSON.stringify({ format: 1, user: 7, draft: { ...FORM, consent: 'perhaps', child: 42, needs: ['shelter', 3, null] } }));
+  const loaded = draft.loadDraft(storage, 7);
+  assert.equal(loaded.consent, '');
+  assert.equal(loaded.child, '');
+  assert.deepEqual(loaded.needs, ['shelter']);
+});
+
+test('storage that refuses to work leaves the form without a draft, without an error', () => {
+  const broken = {
+    getItem: () => { throw new Error('blocked'); },
+    setItem: () => { throw new Error('full'); },
+    removeItem: () => { throw new Error('blocked'); },
+  };
+  draft.saveDraft(broken, 7, FORM);
+  assert.equal(draft.loadDraft(broken, 7), null);
+  draft.clearDraft(broken);
+});
+
+test('deadlines: overdue, then due today, then upcoming, then met; earliest first', () => {
+  const list = [
+    { what: 'a', due: '2025-03-01', status: 'met' },
+    { what: 'b', due: '2025-03-20', status: 'upcoming' },
+    { what: 'c', due: '2025-03-10', status: 'upcoming' },
+    { what: 'd', due: '2025-03-05', status: 'due_today' },
+    { what: 'e', due: '2025-03-02', status: 'overdue' },
+  ];
+  assert.deepEqual([...list].sort(byUrgency).map((deadline) => deadline.what), ['e', 'd', 'c', 'b', 'a']);
+  assert.equal(mostUrgent(list).what, 'e');
+  assert.equal(mostUrgent([{ what: 'a', due: '2025-03-01', status: 'met' }]), undefined);
+});
+
+test('cases: the one with the most urgent open deadline first, those with none last', () => {
+  const cases = [
+    { id: 1, referred_on: '2025-01-01', deadlines: [{ what: 'x', due: '2025-01-05', status: 'met' }] },
+    { id: 2, referred_on: '2025-02-01', deadlines: [{ what: 'x', due: '2025-04-01', status: 'upcoming' }] },
+    { id: 3, referred_on: '2025-02-02', deadlines: [{ what: 'x', due: '2025-02-09', status: 'overdue' }] },
+    { id: 4, referred_on: '2024-12-01', deadlines: [] },
+    { id: 5, referred_on: '2025-02-03', deadlines: [{ what: 'x', due: '2025-03-01', status: 'upcoming' }] },
+  ];
+  assert.deepEqual(sortByUrgency(cases).map((item) => item.id), [3, 5, 2, 4, 1]);
+});
+
+test('the country list is ISO 3166-1 alpha-2, complete and named by the browser', () => {
+  const all = countries('en');
+  assert.equal(all.length, 249);
+  assert.equal(new Set(all.map((country) => country.code)).size, 249);
+  for (const country of all) assert.match(country.code, /^[A-Z]{2}$/);
+  assert.equal(countryName('AT', 'en'), 'Austria');
+  assert.equal(countryName('AT', 'ru'), 'Австрия');
+  const names = all.map((country) => country.name);
+  assert.deepEqual(names, [...names].sort(new Intl.Collator('en').compare));
+});
