@@ -137,6 +137,7 @@ http::Response list_cases(Services& services, http::Context& context) {
       item["is_child"] = c.state.is_child();
       item["exploitation_types"] = c.referral.exploitation_types;
       item["in_intake"] = !c.assignment.case_worker_id.has_value();
+      item["deadlines"] = deadlines_json(case_deadlines(c, services));
     }
     items.push_back(std::move(item));
   }
@@ -196,6 +197,25 @@ http::Response get_identity(Services& services, http::Context& context) {
                                    {"date_of_birth", (*identity)->date_of_birth}});
 }
 
+// Names for the ids a case carries, for the competent authority's staff.
+http::Response directory(Services& services, http::Context&) {
+  auto found = services.cases.directory();
+  if (!found) return http::problem_from(found.error());
+  auto people = nlohmann::json::array();
+  for (const auto& person : found->people) {
+    people.push_back({{"user_id", person.user_id},
+                      {"display_name", person.display_name},
+                      {"organisation_id", person.organisation_id},
+                      {"roles", person.roles}});
+  }
+  auto organisations = nlohmann::json::array();
+  for (const auto& org : found->organisations) {
+    organisations.push_back({{"id", org.id}, {"name", org.name}, {"type", org.type}});
+  }
+  return http::json_response(
+      200, {{"people", std::move(people)}, {"organisations", std::move(organisations)}});
+}
+
 }  // namespace
 
 void add_case_routes(http::Router& router, Services& services) {
@@ -215,6 +235,10 @@ void add_case_routes(http::Router& router, Services& services) {
   router.add({http::Method::get, "/api/v1/cases/{id}", http::AccessRule::signed_in(),
               [&](http::Context& c) { return get_case(services, c); },
               "A case as the caller may see it"});
+  router.add({http::Method::get, "/api/v1/nrm/directory",
+              http::AccessRule::roles_any({std::string(case_worker), std::string(decision_maker)}),
+              [&](http::Context& c) { return directory(services, c); },
+              "Names of the authority's staff, the guardians and the organisations"});
   router.add({http::Method::get, "/api/v1/me/cases",
               http::AccessRule::roles_any({std::string(case_worker), std::string(decision_maker)}),
               [&](http::Context& c) { return my_cases(services, c); },

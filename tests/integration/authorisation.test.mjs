@@ -26,6 +26,7 @@ const ROLES_ONLY = {
   '/api/v1/cases': ['first_responder', ...AUTHORITY_STAFF, 'guardian'],
   '/api/v1/me/cases': AUTHORITY_STAFF,
   '/api/v1/audit': ['auditor'],
+  '/api/v1/nrm/directory': AUTHORITY_STAFF,
   '/api/v1/cases/{id}/decisions': ['decision_maker'],
   ...Object.fromEntries(CASE_CHANGES.map((change) => [`/api/v1/cases/{id}/${change}`, AUTHORITY_STAFF])),
   ...Object.fromEntries(PROVIDER_ROUTES.map((path) => [path, ['service_provider']])),

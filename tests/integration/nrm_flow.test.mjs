@@ -125,6 +125,26 @@ describe('national referral mechanism: the life of a case', () => {
     assert.equal(response.json.errors[0].field, 'case_worker_id');
   });
 
+  test('the directory names the staff, the guardians and the organisations', async () => {
+    const response = await users.worker.request('GET', '/api/v1/nrm/directory');
+    assert.equal(response.status, 200, response.text);
+    const roles = Object.fromEntries(response.json.people.map((p) => [p.user_id, p.roles]));
+    assert.deepEqual(roles[ids.decider], ['decision_maker']);
+    assert.deepEqual(roles[ids.guardian], ['guardian']);
+    assert.equal(roles[ids.responder], undefined, 'first responders are not case parties');
+    assert.ok(response.json.organisations.some((o) => o.name === 'Safe House' && o.type === 'ngo'));
+    assert.equal((await users.guardian.request('GET', '/api/v1/nrm/directory')).status, 403);
+  });
+
+  test('the intake shows each case\'s deadlines', async () => {
+    const queue = await users.colleague.request('GET', '/api/v1/cases');
+    const item = queue.json.items.find((i) => i.case_id === adult);
+    assert.equal(item, undefined, 'assigned to another case worker');
+    const mine = (await users.worker.request('GET', '/api/v1/cases')).json.items.find((i) => i.case_id === adult);
+    assert.equal(mine.in_intake, false);
+    assert.equal(mine.deadlines[0].what, 'reasonable-grounds-decision');
+  });
+
   test('the dashboard lists my cases, the most urgent deadline first', async () => {
     const response = await users.worker.request('GET', '/api/v1/me/cases');
     assert.equal(response.status, 200, response.text);

@@ -132,6 +132,24 @@ struct Identity {
   std::string date_of_birth;
 };
 
+// Who can be named on a case: the competent authority's case workers and decision makers and
+// the guardians (enabled users only), and the organisations services can be referred to.
+struct DirectoryPerson {
+  std::int64_t user_id = 0;
+  std::string display_name;
+  std::int64_t organisation_id = 0;
+  std::vector<std::string> roles;  // of case_worker, decision_maker, guardian
+};
+struct DirectoryOrganisation {
+  std::int64_t id = 0;
+  std::string name;
+  std::string type;
+};
+struct Directory {
+  std::vector<DirectoryPerson> people;
+  std::vector<DirectoryOrganisation> organisations;
+};
+
 class CaseStore {
  public:
   virtual ~CaseStore() = default;
@@ -172,6 +190,7 @@ class CaseStore {
   virtual Result<std::optional<Identity>> reveal_identity(std::int64_t id, const CaseActor& actor,
                                                           std::int64_t now) = 0;
   virtual Result<std::string> organisation_type(std::int64_t organisation_id) = 0;
+  virtual Result<Directory> directory() = 0;
   // Writes a refused attempt on a case to the audit trail.
   virtual Result<void> record_refusal(std::int64_t id, const CaseActor& actor, std::int64_t now,
                                       std::string_view action) = 0;

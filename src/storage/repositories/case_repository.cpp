@@ -75,6 +75,14 @@ constexpr std::string_view seal_lawful_ground =
     "UPDATE nrm_services SET lawful_ground = $2 WHERE id = $1";
 constexpr std::string_view update_service =
     "UPDATE nrm_services SET status = $3, updated_at = $4 WHERE id = $1 AND case_id = $2";
+// Directory rows come ordered by user, one per role.
+constexpr std::string_view directory_people =
+    "SELECT u.id, u.display_name, u.organisation_id, r.role FROM users u "
+    "JOIN organisations o ON o.id = u.organisation_id JOIN user_roles r ON r.user_id = u.id "
+    "WHERE u.disabled = 0 AND (r.role = 'guardian' OR (o.type = 'competent_authority' AND "
+    "r.role IN ('case_worker', 'decision_maker'))) ORDER BY u.id, r.role";
+constexpr std::string_view directory_organisations =
+    "SELECT id, name, type FROM organisations ORDER BY name, id";
 constexpr std::string_view case_party =
     "SELECT u.organisation_id, o.type, r.role FROM users u "
     "JOIN organisations o ON o.id = u.organisation_id "
@@ -480,6 +488,26 @@ Result<std::string> CaseRepository::organisation_type(std::int64_t organisation_
     if (!rows) return error_of(rows);
     if (rows->empty()) return std::string();
     return rows->front().text(0);
+  });
+}
+
+Result<domain::nrm::Directory> CaseRepository::directory() {
+  return db_.read([&](Session& s) -> Result<domain::nrm::Directory> {
+    auto people = s.query(sql::directory_people);
+    if (!people) return error_of(people);
+    auto organisations = s.query(sql::directory_organisations);
+    if (!organisations) return error_of(organisations);
+    domain::nrm::Directory directory;
+    for (const auto& row : *people) {
+      if (directory.people.empty() || directory.people.back().user_id != row.i64(0)) {
+        directory.people.push_back({row.i64(0), row.text(1), row.i64(2), {}});
+      }
+      directory.people.back().roles.push_back(row.text(3));
+    }
+    for (const auto& row : *organisations) {
+      directory.organisations.push_back({row.i64(0), row.text(1), row.text(2)});
+    }
+    return directory;
   });
 }
 

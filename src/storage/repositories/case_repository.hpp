@@ -40,6 +40,7 @@ class CaseRepository final : public domain::nrm::CaseStore {
                                                                const domain::nrm::CaseActor& actor,
                                                                std::int64_t now) override;
   Result<std::string> organisation_type(std::int64_t organisation_id) override;
+  Result<domain::nrm::Directory> directory() override;
 
  private:
   Result<void> store_identity(Session& s, std::int64_t id, const domain::nrm::Referral& referral);
