@@ -190,7 +190,8 @@ http::Response get_identity(Services& services, http::Context& context) {
   if (!identity) return http::problem_from(identity.error());
   if (!*identity) {
     return http::problem(404, "not-found", "Not found",
-                         "this case is an anonymous notification: no identity was recorded");
+                         "no identity is recorded for this case: it is an anonymous notification, "
+                         "or its identity was erased after the retention period");
   }
   return http::json_response(200, {{"given_name", (*identity)->given_name},
                                    {"family_name", (*identity)->family_name},

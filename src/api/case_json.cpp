@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "http/problem.hpp"
 
 namespace lifeline::api {
@@ -176,7 +178,8 @@ json full_case_json(const StoredCase& stored, const Services& services,
       {"indicators", r.indicators},
       {"needs", r.needs},
       {"consent", {{"explained_by", r.consent.explained_by}, {"language", r.consent.language}}},
-      {"has_identity", r.kind == domain::nrm::ReferralKind::identified},
+      {"has_identity", r.kind == domain::nrm::ReferralKind::identified && !stored.identity_erased},
+      {"identity_erased", stored.identity_erased},
       {"possible_duplicates", possible_duplicates},
       {"trafficking_status", domain::nrm::trafficking_status(state)},
       {"htcds_status", domain::nrm::htcds_case_status(state)},
@@ -221,7 +224,7 @@ http::Response full_case_response(Services& services, const StoredCase& stored) 
   if (!timeline) return http::problem_from(timeline.error());
   auto response =
       http::json_response(200, full_case_json(stored, services, *duplicates, *timeline));
-  response.headers.set("ETag", "\"" + std::to_string(stored.version) + "\"");
+  response.headers.set("ETag", fmt::format("\"{}\"", stored.version));
   return response;
 }
 

@@ -73,6 +73,7 @@ struct StoredCase {
   CaseState state;
   Assignment assignment;
   std::vector<ServiceRecord> services;  // read with a single case, not in lists
+  bool identity_erased = false;         // by retention, after closure
 
   CaseParties parties() const {
     return {referring_organisation_id, assignment,
@@ -191,6 +192,17 @@ class CaseStore {
                                                           std::int64_t now) = 0;
   virtual Result<std::string> organisation_type(std::int64_t organisation_id) = 0;
   virtual Result<Directory> directory() = 0;
+
+  // Retention. Closed cases not yet erased whose last closure is before `closed_before` (ISO
+  // date), in id order after `after_id`.
+  virtual Result<std::vector<std::int64_t>> cases_due_for_erasure(const std::string& closed_before,
+                                                                  std::int64_t after_id,
+                                                                  int limit) = 0;
+  // Erases the case's identifying data (identity and blind index, sealed notes and lawful
+  // grounds, who explained consent) if it is still due, with an audit entry by the system;
+  // false when it no longer is (reopened meanwhile, or already erased).
+  virtual Result<bool> erase_identity(std::int64_t id, const std::string& closed_before,
+                                      std::int64_t now) = 0;
   // Writes a refused attempt on a case to the audit trail.
   virtual Result<void> record_refusal(std::int64_t id, const CaseActor& actor, std::int64_t now,
                                       std::string_view action) = 0;

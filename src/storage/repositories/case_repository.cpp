@@ -46,7 +46,7 @@ constexpr std::string_view case_columns =
     "id, kind, referring_organisation_id, referred_by, referred_at, referred_on, is_child, sex, "
     "citizenship, age_band, country_of_exploitation, exploitation_types, indicators, needs, "
     "consent_explained_by, consent_language, status, version, state, case_worker_id, "
-    "decision_maker_id";
+    "decision_maker_id, erased_at";
 // Zero stands for "any" in the scope parameters ($2 referrer, $3 staff user, $4 guardian).
 constexpr std::string_view list_cases_where =
     " FROM nrm_cases WHERE id > $1 AND ($2 = 0 OR referring_organisation_id = $2) "
@@ -57,7 +57,8 @@ constexpr std::string_view assigned_open_where =
     "ORDER BY id";
 constexpr std::string_view update_case =
     "UPDATE nrm_cases SET state = $3, status = $4, case_worker_id = $5, decision_maker_id = $6, "
-    "guardian_id = $7, version = version + 1, updated_at = $8 WHERE id = $1 AND version = $2";
+    "guardian_id = $7, version = version + 1, updated_at = $8, closed_on = $9 "
+    "WHERE id = $1 AND version = $2";
 constexpr std::string_view insert_event =
     "INSERT INTO nrm_case_events (case_id, at, user_id, organisation_id, kind, detail) "
     "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
@@ -83,6 +84,20 @@ constexpr std::string_view directory_people =
     "r.role IN ('case_worker', 'decision_maker'))) ORDER BY u.id, r.role";
 constexpr std::string_view directory_organisations =
     "SELECT id, name, type FROM organisations ORDER BY name, id";
+constexpr std::string_view due_for_erasure =
+    "SELECT id FROM nrm_cases WHERE status = 'closed' AND erased_at IS NULL AND closed_on < $1 "
+    "AND id > $2 ORDER BY id LIMIT $3";
+// Claims the case for erasure only if it is still due: a case reopened meanwhile is kept.
+constexpr std::string_view mark_erased =
+    "UPDATE nrm_cases SET erased_at = $3, consent_explained_by = '', updated_at = $3, "
+    "version = version + 1 WHERE id = $1 AND status = 'closed' AND erased_at IS NULL "
+    "AND closed_on < $2";
+constexpr std::string_view erase_identity = "DELETE FROM nrm_identities WHERE id = $1";
+constexpr std::string_view erase_notes =
+    "UPDATE nrm_case_events SET note = NULL WHERE case_id = $1 AND note IS NOT NULL";
+constexpr std::string_view erase_grounds =
+    "UPDATE nrm_services SET lawful_ground = NULL WHERE case_id = $1 AND lawful_ground IS NOT "
+    "NULL";
 constexpr std::string_view case_party =
     "SELECT u.organisation_id, o.type, r.role FROM users u "
     "JOIN organisations o ON o.id = u.organisation_id "
@@ -132,6 +147,7 @@ Result<StoredCase> case_from(const Row& row) {
   if (!state) return error_of(state);
   stored.state = std::move(*state);
   stored.assignment = {optional_id(row, 19), optional_id(row, 20)};
+  stored.identity_erased = !row.is_null(21);
   return stored;
 }
 
@@ -186,6 +202,11 @@ std::string with_service_id(const std::string& detail, std::int64_t service_id) 
   if (!object.is_object()) object = nlohmann::json::object();
   object["service_id"] = service_id;
   return object.dump();
+}
+
+Value closed_on_value(const domain::nrm::CaseState& state) {
+  const auto closed = domain::nrm::closed_on(state);
+  return closed ? Value(domain::nrm::format_iso_date(*closed)) : Value(Null{});
 }
 
 Value optional_value(const std::optional<std::int64_t>& id) {
@@ -379,7 +400,7 @@ Result<StoredCase> CaseRepository::change_case(std::int64_t id,
         s.execute(sql::update_case, {id, stored.version, encode_case_state(next), status,
                                      optional_value(change->assignment.case_worker_id),
                                      optional_value(change->assignment.decision_maker_id),
-                                     optional_value(guardian), now});
+                                     optional_value(guardian), now, closed_on_value(next)});
     if (!updated) return error_of(updated);
     if (*updated == 0) return stale_version();  // changed since it was read (PostgreSQL)
     if (change->service) {
@@ -508,6 +529,34 @@ Result<domain::nrm::Directory> CaseRepository::directory() {
       directory.organisations.push_back({row.i64(0), row.text(1), row.text(2)});
     }
     return directory;
+  });
+}
+
+Result<std::vector<std::int64_t>> CaseRepository::cases_due_for_erasure(
+    const std::string& closed_before, std::int64_t after_id, int limit) {
+  return db_.read([&](Session& s) -> Result<std::vector<std::int64_t>> {
+    auto rows = s.query(sql::due_for_erasure, {closed_before, after_id, std::int64_t{limit}});
+    if (!rows) return error_of(rows);
+    std::vector<std::int64_t> ids;
+    ids.reserve(rows->size());
+    for (const auto& row : *rows) ids.push_back(row.i64(0));
+    return ids;
+  });
+}
+
+Result<bool> CaseRepository::erase_identity(std::int64_t id, const std::string& closed_before,
+                                            std::int64_t now) {
+  return db_.write([&](Session& s) -> Result<bool> {
+    auto claimed = s.execute(sql::mark_erased, {id, closed_before, now});
+    if (!claimed) return error_of(claimed);
+    if (*claimed == 0) return false;
+    for (auto statement : {sql::erase_identity, sql::erase_notes, sql::erase_grounds}) {
+      if (auto erased = s.execute(statement, {id}); !erased) return error_of(erased);
+    }
+    const audit::AuditEntry erased{std::nullopt, std::nullopt,       "case.retention.erase",
+                                   "case",       std::to_string(id), "success"};
+    if (auto audited = audit::append(s, erased, now); !audited) return error_of(audited);
+    return true;
   });
 }
 

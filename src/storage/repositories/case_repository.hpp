@@ -41,6 +41,11 @@ class CaseRepository final : public domain::nrm::CaseStore {
                                                                std::int64_t now) override;
   Result<std::string> organisation_type(std::int64_t organisation_id) override;
   Result<domain::nrm::Directory> directory() override;
+  Result<std::vector<std::int64_t>> cases_due_for_erasure(const std::string& closed_before,
+                                                          std::int64_t after_id,
+                                                          int limit) override;
+  Result<bool> erase_identity(std::int64_t id, const std::string& closed_before,
+                              std::int64_t now) override;
 
  private:
   Result<void> store_identity(Session& s, std::int64_t id, const domain::nrm::Referral& referral);
