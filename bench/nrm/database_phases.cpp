@@ -272,113 +272,127 @@ std::uint64_t text_hash(std::string_view text) {
 
 }  // namespace
 
-int run_raw(const RawOptions& options) {
+double thread_cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_THREAD, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+struct RawBaseline::State {
+  explicit State(const RawOptions& o)
+      : options(o),
+        writer(o.database),
+        generator(o.generator.seed, o.generator.bulk_count, o.generator.today),
+        today(domain::nrm::format_iso_date(o.generator.today)),
+        next_row(o.first_row) {}
+
+  RawOptions options;
+  RawWriter writer;
+  CaseGenerator generator;
+  domain::nrm::Checklist checklist = domain::nrm::Checklist::default_indicators();
+  std::string today;
+  std::uint64_t next_row;
+  std::vector<CaseActor> actors;
+  std::int64_t last_id = 0;
+  std::string last_hash;
+  sqlite3_stmt* begin = nullptr;
+  sqlite3_stmt* commit = nullptr;
+  sqlite3_stmt* insert_case = nullptr;
+  sqlite3_stmt* insert_identity = nullptr;
+  sqlite3_stmt* insert_audit = nullptr;
+  sqlite3_stmt* move_head = nullptr;
+
+  // Writes row `row` the way Lifeline would after validation; returns the time in SQLite.
+  double write(std::uint64_t row);
+};
+
+RawBaseline::RawBaseline(const RawOptions& options) {
   crypto::initialise();
-  try {
-    RawWriter writer(options.database);
-    std::vector<CaseActor> actors;
-    auto* responders = writer.prepare(kRespondersSql);
-    while (sqlite3_step(responders) == SQLITE_ROW) {
-      actors.push_back({sqlite3_column_int64(responders, 0),
+  state_ = std::make_unique<State>(options);
+  auto& s = *state_;
+  auto* responders = s.writer.prepare(kRespondersSql);
+  while (sqlite3_step(responders) == SQLITE_ROW) {
+    s.actors.push_back({sqlite3_column_int64(responders, 0),
                         sqlite3_column_int64(responders, 1),
                         reinterpret_cast<const char*>(sqlite3_column_text(responders, 2)),
                         {"first_responder"}});
-    }
-    sqlite3_reset(responders);
-    if (actors.empty()) throw std::runtime_error("no first responder in the database");
-    std::int64_t last_id = 0;
-    std::string last_hash;
-    {
-      auto* head = writer.prepare("SELECT last_id, last_hash FROM audit_head WHERE id = 1");
-      if (sqlite3_step(head) != SQLITE_ROW) throw std::runtime_error("no audit_head row");
-      last_id = sqlite3_column_int64(head, 0);
-      last_hash = reinterpret_cast<const char*>(sqlite3_column_text(head, 1));
-      sqlite3_reset(head);
-    }
-    auto* begin = writer.prepare("BEGIN IMMEDIATE");
-    auto* commit = writer.prepare("COMMIT");
-    auto* insert_case = writer.prepare(kInsertCase);
-    auto* insert_identity = writer.prepare(kInsertIdentity);
-    auto* insert_audit = writer.prepare(kInsertAudit);
-    auto* move_head = writer.prepare(kMoveHead);
-
-    const CaseGenerator generator(options.generator.seed, options.generator.bulk_count,
-                                  options.generator.today);
-    const auto checklist = domain::nrm::Checklist::default_indicators();
-    const std::string today = domain::nrm::format_iso_date(options.generator.today);
-    std::vector<double> latencies;
-    std::uint64_t rows = 0;
-    const auto start = Clock::now();
-    const auto deadline = start + std::chrono::duration_cast<Clock::duration>(
-                                      std::chrono::duration<double>(options.seconds));
-    for (std::uint64_t row = options.first_row; Clock::now() < deadline; ++row, ++rows) {
-      // The row's values, as the server would have them after validation.
-      const auto generated = generator.make(row);
-      auto referral =
-          domain::nrm::validate_referral(generated.input, checklist, options.generator.today);
-      if (!referral) throw std::runtime_error(fmt::format("row {} is not valid", row));
-      const auto& r = *referral;
-      const auto& actor = actors[mix(options.generator.seed, row) % actors.size()];
-      const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                                   std::chrono::system_clock::now().time_since_epoch())
-                                   .count();
-      const bool identified = r.kind == domain::nrm::ReferralKind::identified;
-      storage::Bytes given;
-      storage::Bytes family;
-      storage::Bytes birth;
-      std::string index;
-      if (identified) {
-        // Random bytes of the size the field cipher's sealed values have.
-        const auto overhead = crypto::FieldCipher::overhead;
-        given = random_bytes(r.given_name.size() + overhead);
-        family = random_bytes(r.family_name.size() + overhead);
-        birth = random_bytes(r.date_of_birth.size() + overhead);
-        index = hex64(text_hash(r.given_name + " " + r.family_name + "|" + r.date_of_birth));
-      }
-      const std::string hash = hex64(static_cast<std::uint64_t>(last_id) * 31 + row);
-
-      const auto started = Clock::now();
-      writer.run(begin, {});
-      const auto id = writer.run(
-          insert_case, {std::string(to_string(r.kind)), actor.organisation_id, actor.user_id, now,
-                        today, std::int64_t{r.is_child ? 1 : 0}, r.sex, r.citizenship, r.age_band,
-                        r.country_of_exploitation, storage::json_list(r.exploitation_types),
-                        storage::json_list(r.indicators), storage::json_list(r.needs),
-                        r.consent.explained_by, r.consent.language});
-      if (identified) {
-        writer.run(insert_identity, {id, given, family, birth, index});
-      }
-      writer.run(insert_audit, {last_id + 1, now, actor.user_id, actor.organisation_id,
-                                std::string("referral.create"), std::string("case"),
-                                std::to_string(id), std::string("success"), last_hash, hash});
-      writer.run(move_head, {last_id + 1, hash});
-      writer.run(commit, {});
-      latencies.push_back(seconds_since(started));
-      ++last_id;
-      last_hash = hash;
-    }
-    const double elapsed = seconds_since(start);
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    const double cpu_seconds =
-        static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-        static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-    std::ranges::sort(latencies);
-    auto percentile = [&](double q) {
-      if (latencies.empty()) return 0.0;
-      const auto at = static_cast<std::size_t>(q * static_cast<double>(latencies.size() - 1));
-      return latencies[at] * 1000.0;
-    };
-    std::cout << fmt::format(
-        "rows={}\nseconds={:.1f}\nrate={:.0f}\np50_ms={:.2f}\np99_ms={:.2f}\ncpu_ms_per_row={:.2f}"
-        "\n",
-        rows, elapsed, static_cast<double>(rows) / elapsed, percentile(0.5), percentile(0.99),
-        rows > 0 ? 1000 * cpu_seconds / static_cast<double>(rows) : 0.0);
-    return 0;
-  } catch (const std::exception& e) {
-    std::cerr << "bench_nrm raw: " << e.what() << "\n";
-    return 1;
   }
+  sqlite3_reset(responders);
+  if (s.actors.empty()) throw std::runtime_error("no first responder in the database");
+  auto* head = s.writer.prepare("SELECT last_id, last_hash FROM audit_head WHERE id = 1");
+  if (sqlite3_step(head) != SQLITE_ROW) throw std::runtime_error("no audit_head row");
+  s.last_id = sqlite3_column_int64(head, 0);
+  s.last_hash = reinterpret_cast<const char*>(sqlite3_column_text(head, 1));
+  sqlite3_reset(head);
+  s.begin = s.writer.prepare("BEGIN IMMEDIATE");
+  s.commit = s.writer.prepare("COMMIT");
+  s.insert_case = s.writer.prepare(kInsertCase);
+  s.insert_identity = s.writer.prepare(kInsertIdentity);
+  s.insert_audit = s.writer.prepare(kInsertAudit);
+  s.move_head = s.writer.prepare(kMoveHead);
+}
+
+RawBaseline::~RawBaseline() = default;
+
+double RawBaseline::State::write(std::uint64_t row) {
+  const auto generated = generator.make(row);
+  auto referral =
+      domain::nrm::validate_referral(generated.input, checklist, options.generator.today);
+  if (!referral) throw std::runtime_error(fmt::format("row {} is not valid", row));
+  const auto& r = *referral;
+  const auto& actor = actors[mix(options.generator.seed, row) % actors.size()];
+  const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+  const bool identified = r.kind == domain::nrm::ReferralKind::identified;
+  storage::Bytes given;
+  storage::Bytes family;
+  storage::Bytes birth;
+  std::string index;
+  if (identified) {
+    // Random bytes of the size the field cipher's sealed values have.
+    const auto overhead = crypto::FieldCipher::overhead;
+    given = random_bytes(r.given_name.size() + overhead);
+    family = random_bytes(r.family_name.size() + overhead);
+    birth = random_bytes(r.date_of_birth.size() + overhead);
+    index = hex64(text_hash(r.given_name + " " + r.family_name + "|" + r.date_of_birth));
+  }
+  const std::string hash = hex64(static_cast<std::uint64_t>(last_id) * 31 + row);
+
+  const auto started = Clock::now();
+  writer.run(begin, {});
+  const auto id = writer.run(
+      insert_case, {std::string(to_string(r.kind)), actor.organisation_id, actor.user_id, now,
+                    today, std::int64_t{r.is_child ? 1 : 0}, r.sex, r.citizenship, r.age_band,
+                    r.country_of_exploitation, storage::json_list(r.exploitation_types),
+                    storage::json_list(r.indicators), storage::json_list(r.needs),
+                    r.consent.explained_by, r.consent.language});
+  if (identified) writer.run(insert_identity, {id, given, family, birth, index});
+  writer.run(insert_audit, {last_id + 1, now, actor.user_id, actor.organisation_id,
+                            std::string("referral.create"), std::string("case"), std::to_string(id),
+                            std::string("success"), last_hash, hash});
+  writer.run(move_head, {last_id + 1, hash});
+  writer.run(commit, {});
+  ++last_id;
+  last_hash = hash;
+  return seconds_since(started);
+}
+
+WriteSlice RawBaseline::run(double seconds) {
+  WriteSlice slice;
+  const double cpu_before = thread_cpu_seconds();
+  const auto start = Clock::now();
+  const auto deadline =
+      start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+  while (Clock::now() < deadline) {
+    slice.latencies.push_back(state_->write(state_->next_row++));
+    ++slice.rows;
+  }
+  slice.rows_total = slice.rows;
+  slice.seconds = seconds_since(start);
+  slice.cpu_seconds = thread_cpu_seconds() - cpu_before;
+  return slice;
 }
 
 }  // namespace lifeline::bench

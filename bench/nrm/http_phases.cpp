@@ -189,74 +189,79 @@ struct Failures {
 
 }  // namespace
 
-int run_post(const PostOptions& options) {
-  try {
-    auto clients = signed_in_clients(options.url, options.users);
-    const CaseGenerator generator(options.generator.seed, options.generator.bulk_count,
-                                  options.generator.today);
-    std::atomic<std::uint64_t> next_row{options.first_row};
-    std::atomic<std::uint64_t> posted{0};
-    std::atomic<std::uint64_t> created{0};
-    Failures failures;
-    std::vector<std::vector<double>> latencies(clients.size());
-    std::latch ready(static_cast<std::ptrdiff_t>(clients.size()) + 1);
-    Clock::time_point measure_from;
-    Clock::time_point measure_to;
-    std::vector<std::thread> threads;
-    for (std::size_t c = 0; c < clients.size(); ++c) {
-      threads.emplace_back([&, c] {
-        ready.arrive_and_wait();
-        while (true) {
-          const auto row = next_row++;
-          const std::string body = referral_json(generator.make(row).input).dump();
-          const auto started = Clock::now();
-          if (started >= measure_to) break;
-          Reply reply;
-          try {
-            reply = clients[c]->send(bhttp::verb::post, "/api/v1/referrals", &body);
-          } catch (const std::exception& e) {
-            failures.add(e.what());
-            break;
-          }
-          const auto finished = Clock::now();
-          if (reply.status != 201) {
-            failures.add(
-                fmt::format("POST /api/v1/referrals answered {}: {}", reply.status, reply.body));
-            continue;
-          }
-          ++created;
-          if (started >= measure_from && finished <= measure_to) {
-            ++posted;
-            latencies[c].push_back(seconds_between(started, finished));
-          }
+struct PostLoad::State {
+  explicit State(const PostOptions& o)
+      : options(o),
+        clients(signed_in_clients(o.url, o.users)),
+        generator(o.generator.seed, o.generator.bulk_count, o.generator.today),
+        next_row(o.first_row) {}
+
+  PostOptions options;
+  std::vector<std::unique_ptr<Client>> clients;
+  CaseGenerator generator;
+  std::atomic<std::uint64_t> next_row;
+};
+
+PostLoad::PostLoad(const PostOptions& options) : state_(std::make_unique<State>(options)) {}
+
+PostLoad::~PostLoad() = default;
+
+WriteSlice PostLoad::run(double seconds, double warmup_seconds) {
+  auto& s = *state_;
+  std::atomic<std::uint64_t> posted{0};
+  std::atomic<std::uint64_t> created{0};
+  Failures failures;
+  std::vector<std::vector<double>> latencies(s.clients.size());
+  std::latch ready(static_cast<std::ptrdiff_t>(s.clients.size()) + 1);
+  Clock::time_point measure_from;
+  Clock::time_point measure_to;
+  std::vector<std::thread> threads;
+  for (std::size_t c = 0; c < s.clients.size(); ++c) {
+    threads.emplace_back([&, c] {
+      ready.arrive_and_wait();
+      while (true) {
+        const auto row = s.next_row++;
+        const std::string body = referral_json(s.generator.make(row).input).dump();
+        const auto started = Clock::now();
+        if (started >= measure_to) break;
+        Reply reply;
+        try {
+          reply = s.clients[c]->send(bhttp::verb::post, "/api/v1/referrals", &body);
+        } catch (const std::exception& e) {
+          failures.add(e.what());
+          break;
         }
-      });
-    }
-    const auto now = Clock::now();
-    measure_from = now + std::chrono::duration_cast<Clock::duration>(
-                             std::chrono::duration<double>(options.warmup_seconds));
-    measure_to = measure_from + std::chrono::duration_cast<Clock::duration>(
-                                    std::chrono::duration<double>(options.seconds));
-    ready.arrive_and_wait();
-    for (auto& thread : threads) thread.join();
-    std::vector<double> all;
-    for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
-    const double window = seconds_between(measure_from, measure_to);
-    std::cout << fmt::format(
-        "rows={}\nrows_total={}\nseconds={:.1f}\nrate={:.0f}\np50_ms={:.2f}\np99_ms={:.2f}\n"
-        "errors={}\n",
-        posted.load(), created.load(), window, static_cast<double>(posted.load()) / window,
-        percentile(all, 0.5), percentile(all, 0.99), failures.count);
-    if (failures.count > 0) {
-      std::cerr << "bench_nrm post: " << failures.count
-                << " failed requests, the first: " << failures.first << "\n";
-      return 1;
-    }
-    return 0;
-  } catch (const std::exception& e) {
-    std::cerr << "bench_nrm post: " << e.what() << "\n";
-    return 1;
+        const auto finished = Clock::now();
+        if (reply.status != 201) {
+          failures.add(
+              fmt::format("POST /api/v1/referrals answered {}: {}", reply.status, reply.body));
+          continue;
+        }
+        ++created;
+        if (started >= measure_from && finished <= measure_to) {
+          ++posted;
+          latencies[c].push_back(seconds_between(started, finished));
+        }
+      }
+    });
   }
+  const auto now = Clock::now();
+  measure_from = now + std::chrono::duration_cast<Clock::duration>(
+                           std::chrono::duration<double>(warmup_seconds));
+  measure_to = measure_from +
+               std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+  ready.arrive_and_wait();
+  for (auto& thread : threads) thread.join();
+  if (failures.count > 0) {
+    throw std::runtime_error(
+        fmt::format("{} failed requests, the first: {}", failures.count, failures.first));
+  }
+  WriteSlice slice;
+  slice.rows = posted.load();
+  slice.rows_total = created.load();
+  slice.seconds = seconds_between(measure_from, measure_to);
+  for (auto& l : latencies) slice.latencies.insert(slice.latencies.end(), l.begin(), l.end());
+  return slice;
 }
 
 int run_page(const PageOptions& options) {

@@ -52,24 +52,25 @@ int main(int argc, char** argv) {
   load_command->add_option("--count", load.count)->required();
   load_command->add_option("--batch", load.batch, "Referrals per transaction");
 
-  RawOptions raw;
-  std::string raw_today;
-  auto* raw_command = app.add_subcommand("raw", "The raw sqlite3 baseline");
-  add_generator_options(*raw_command, raw.generator, raw_today);
-  raw_command->add_option("--db", raw.database, "A copy of a Lifeline SQLite file")->required();
-  raw_command->add_option("--first-row", raw.first_row);
-  raw_command->add_option("--seconds", raw.seconds);
-
-  PostOptions post;
-  std::string post_today;
-  std::string post_users;
-  auto* post_command = app.add_subcommand("post", "POST referrals for a time window");
-  add_generator_options(*post_command, post.generator, post_today);
-  post_command->add_option("--url", post.url)->required();
-  post_command->add_option("--users", post_users, "One first responder per client")->required();
-  post_command->add_option("--first-row", post.first_row);
-  post_command->add_option("--seconds", post.seconds);
-  post_command->add_option("--warmup", post.warmup_seconds);
+  CompareOptions compare;
+  std::string compare_today;
+  std::string compare_users;
+  auto* compare_command = app.add_subcommand(
+      "compare", "The raw sqlite3 baseline and POST /api/v1/referrals, in alternating slices");
+  add_generator_options(*compare_command, compare.raw.generator, compare_today);
+  compare_command->add_option("--db", compare.raw.database, "A copy of the Lifeline SQLite file")
+      ->required();
+  compare_command->add_option("--url", compare.post.url)->required();
+  compare_command->add_option("--users", compare_users, "One first responder per client")
+      ->required();
+  std::uint64_t first_row = 0;
+  compare_command->add_option("--first-row", first_row, "Both write rows first-row, ...");
+  compare_command->add_option("--seconds", compare.seconds, "Of each, over all slices");
+  compare_command->add_option("--slices", compare.slices);
+  compare_command->add_option("--warmup", compare.warmup_seconds, "Before the first HTTP slice");
+  bool let_cores_halt = false;
+  compare_command->add_flag("--let-cores-halt", let_cores_halt,
+                            "Do not keep idle cores busy at the lowest priority");
 
   PageOptions page;
   std::string page_today;
@@ -96,14 +97,14 @@ int main(int argc, char** argv) {
       load.generator.today = date(load_today);
       return run_load(load);
     }
-    if (*raw_command) {
-      raw.generator.today = date(raw_today);
-      return run_raw(raw);
-    }
-    if (*post_command) {
-      post.generator.today = date(post_today);
-      post.users = read_users(post_users);
-      return run_post(post);
+    if (*compare_command) {
+      compare.raw.generator.today = date(compare_today);
+      compare.post.generator = compare.raw.generator;
+      compare.raw.first_row = first_row;
+      compare.post.first_row = first_row;
+      compare.post.users = read_users(compare_users);
+      compare.keep_cores_awake = !let_cores_halt;
+      return run_compare(compare);
     }
     if (*page_command) {
       page.generator.today = date(page_today);
