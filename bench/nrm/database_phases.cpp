@@ -21,6 +21,7 @@
 #include "crypto/field_cipher.hpp"
 #include "crypto/init.hpp"
 #include "nrm_bench.hpp"
+#include "storage/repositories/case_state_codec.hpp"
 #include "storage/repositories/case_repository.hpp"
 #include "storage/repositories/repository_support.hpp"
 
@@ -236,6 +237,10 @@ constexpr std::string_view kInsertCase =
     "exploitation_types, indicators, needs, consent_explained_by, consent_language, status, "
     "version, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
     "$15, 'open', 1, $4) RETURNING id";
+constexpr std::string_view kSetState = "UPDATE nrm_cases SET state = $2 WHERE id = $1";
+constexpr std::string_view kInsertEvent =
+    "INSERT INTO nrm_case_events (case_id, at, user_id, organisation_id, kind, detail) "
+    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
 constexpr std::string_view kInsertIdentity =
     "INSERT INTO nrm_identities (id, given_name, family_name, date_of_birth, person_index) "
     "VALUES ($1, $2, $3, $4, $5)";
@@ -299,6 +304,8 @@ struct RawBaseline::State {
   sqlite3_stmt* begin = nullptr;
   sqlite3_stmt* commit = nullptr;
   sqlite3_stmt* insert_case = nullptr;
+  sqlite3_stmt* set_state = nullptr;
+  sqlite3_stmt* insert_event = nullptr;
   sqlite3_stmt* insert_identity = nullptr;
   sqlite3_stmt* insert_audit = nullptr;
   sqlite3_stmt* move_head = nullptr;
@@ -328,6 +335,8 @@ RawBaseline::RawBaseline(const RawOptions& options) {
   s.begin = s.writer.prepare("BEGIN IMMEDIATE");
   s.commit = s.writer.prepare("COMMIT");
   s.insert_case = s.writer.prepare(kInsertCase);
+  s.set_state = s.writer.prepare(kSetState);
+  s.insert_event = s.writer.prepare(kInsertEvent);
   s.insert_identity = s.writer.prepare(kInsertIdentity);
   s.insert_audit = s.writer.prepare(kInsertAudit);
   s.move_head = s.writer.prepare(kMoveHead);
@@ -359,6 +368,8 @@ double RawBaseline::State::write(std::uint64_t row) {
     index = hex64(text_hash(r.given_name + " " + r.family_name + "|" + r.date_of_birth));
   }
   const std::string hash = hex64(static_cast<std::uint64_t>(last_id) * 31 + row);
+  const auto state = storage::encode_case_state(domain::nrm::open_case(
+      options.generator.today, actor.organisation_id, r.is_child, r.kind));
 
   const auto started = Clock::now();
   writer.run(begin, {});
@@ -368,7 +379,10 @@ double RawBaseline::State::write(std::uint64_t row) {
                     r.country_of_exploitation, storage::json_list(r.exploitation_types),
                     storage::json_list(r.indicators), storage::json_list(r.needs),
                     r.consent.explained_by, r.consent.language});
+  writer.run(set_state, {id, state});
   if (identified) writer.run(insert_identity, {id, given, family, birth, index});
+  writer.run(insert_event, {id, now, actor.user_id, actor.organisation_id,
+                            std::string("referral"), std::string("{}")});
   writer.run(insert_audit, {last_id + 1, now, actor.user_id, actor.organisation_id,
                             std::string("referral.create"), std::string("case"), std::to_string(id),
                             std::string("success"), last_hash, hash});
