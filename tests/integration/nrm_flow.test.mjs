@@ -276,6 +276,34 @@ describe('national referral mechanism: the life of a case', () => {
       'case.police_cooperation', 'case.decision', 'case.close', 'case.reopen']);
   });
 
+  test('tasks have owners and due dates, sealed titles, and show on the owner\'s list', async () => {
+    const bad = await users.worker.request('POST', `/api/v1/cases/${adult}/tasks`, {
+      body: { owner_id: ids.guardian, due_on: '2026-02-30', title: '' },
+    });
+    assert.equal(bad.status, 422, bad.text);
+    assert.deepEqual(bad.json.errors.map((e) => e.field).sort(), ['due_on', 'owner_id', 'title']);
+    const created = await users.worker.request('POST', `/api/v1/cases/${adult}/tasks`, {
+      body: { owner_id: ids.decider, due_on: isoDaysAgo(1), title: 'Ask Ilinca about the passport' },
+    });
+    assert.equal(created.status, 201, created.text);
+    const [task] = created.json.tasks;
+    assert.equal(task.status, 'overdue');
+    assert.equal(task.title, 'Ask Ilinca about the passport');
+    assert.ok(!sql(instance, 'SELECT * FROM nrm_tasks').stdout.includes('passport'));
+    const mine = await users.decider.request('GET', '/api/v1/me/tasks');
+    assert.deepEqual(mine.json.items.map((t) => t.task_id), [task.task_id]);
+    assert.equal((await users.worker.request('GET', '/api/v1/me/tasks')).json.items.length, 0);
+    const outsider = await users.colleague.request('POST', `/api/v1/cases/${adult}/tasks/${task.task_id}/done`, { body: {} });
+    assert.equal(outsider.status, 404);
+    const done = await users.worker.request('POST', `/api/v1/cases/${adult}/tasks/${task.task_id}/done`, { body: {} });
+    assert.equal(done.status, 200, done.text);
+    assert.equal(done.json.tasks[0].status, 'met');
+    assert.deepEqual(done.json.timeline.slice(-2).map((e) => e.kind), ['task', 'task_done']);
+    assert.equal((await users.decider.request('GET', '/api/v1/me/tasks')).json.items.length, 0);
+    const twice = await users.worker.request('POST', `/api/v1/cases/${adult}/tasks/${task.task_id}/done`, { body: {} });
+    assert.equal(twice.status, 404);
+  });
+
   test('an auditor reads the trail of the case, refusals included, by page', async () => {
     const all = await users.auditor.request('GET', `/api/v1/audit?object_type=case&object_id=${adult}&limit=200`);
     assert.equal(all.status, 200, all.text);
@@ -414,6 +442,8 @@ describe('national referral mechanism: the life of a case', () => {
       assert.equal(event.kind, 'service_referral');
       assert.equal(event.detail.service_id, service.service_id);
       shelterService = service.service_id;
+      const waiting = response.json.deadlines.find((d) => d.what === 'service-answer');
+      assert.equal(waiting.status, 'upcoming');
     });
 
     test('sharing beyond consent needs a lawful ground recorded by a decision maker', async () => {

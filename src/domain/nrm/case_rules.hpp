@@ -113,6 +113,7 @@ struct CasePolicy {
   int guardian_appointment_working_days = 3;
   int review_decision_days = 30;  // calendar days from the review request
   int retention_days_after_closure = 5 * 365;
+  int service_answer_working_days = 3;
   WorkingCalendar calendar;
 };
 
