@@ -1,7 +1,6 @@
 #include "domain/nrm/case_rules.hpp"
 
 #include <algorithm>
-#include <ranges>
 #include <utility>
 
 #include "domain/nrm/referral.hpp"
@@ -479,9 +478,9 @@ namespace {
 
 // The latest step of each asylum application decides: pending while it says "applied".
 bool asylum_pending(const CaseState& state) {
-  const auto steps = state.legal_steps | std::views::reverse;
-  const auto last = std::ranges::find(steps, "asylum", &LegalStep::kind);
-  return last != steps.end() && last->outcome == "applied";
+  const auto last = std::find_if(state.legal_steps.rbegin(), state.legal_steps.rend(),
+                                 [](const LegalStep& step) { return step.kind == "asylum"; });
+  return last != state.legal_steps.rend() && last->outcome == "applied";
 }
 
 bool refoulement_risk_found(const CaseState& state) {
