@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/services.hpp"
+#include "app/cli_support.hpp"
 #include "app/corpus_setup.hpp"
 #include "app/environment.hpp"
 #include "app/key_rotation.hpp"
@@ -21,13 +22,6 @@
 
 namespace lifeline::app {
 namespace {
-
-int report(const Error& error) {
-  std::cerr << "lifeline: " << error.message << "\n";
-  for (const auto& field : error.fields)
-    std::cerr << "  " << field.field << ": " << field.message << "\n";
-  return 1;
-}
 
 template <class T>
 std::optional<T> opened_or_report(Result<T> result, int& exit_code) {
