@@ -21,8 +21,8 @@
 #include "crypto/field_cipher.hpp"
 #include "crypto/init.hpp"
 #include "nrm_bench.hpp"
-#include "storage/repositories/case_state_codec.hpp"
 #include "storage/repositories/case_repository.hpp"
+#include "storage/repositories/case_state_codec.hpp"
 #include "storage/repositories/repository_support.hpp"
 
 namespace lifeline::bench {
@@ -368,8 +368,8 @@ double RawBaseline::State::write(std::uint64_t row) {
     index = hex64(text_hash(r.given_name + " " + r.family_name + "|" + r.date_of_birth));
   }
   const std::string hash = hex64(static_cast<std::uint64_t>(last_id) * 31 + row);
-  const auto state = storage::encode_case_state(domain::nrm::open_case(
-      options.generator.today, actor.organisation_id, r.is_child, r.kind));
+  const auto state = storage::encode_case_state(
+      domain::nrm::open_case(options.generator.today, actor.organisation_id, r.is_child, r.kind));
 
   const auto started = Clock::now();
   writer.run(begin, {});
@@ -381,8 +381,8 @@ double RawBaseline::State::write(std::uint64_t row) {
                     r.consent.explained_by, r.consent.language});
   writer.run(set_state, {id, state});
   if (identified) writer.run(insert_identity, {id, given, family, birth, index});
-  writer.run(insert_event, {id, now, actor.user_id, actor.organisation_id,
-                            std::string("referral"), std::string("{}")});
+  writer.run(insert_event, {id, now, actor.user_id, actor.organisation_id, std::string("referral"),
+                            std::string("{}")});
   writer.run(insert_audit, {last_id + 1, now, actor.user_id, actor.organisation_id,
                             std::string("referral.create"), std::string("case"), std::to_string(id),
                             std::string("success"), last_hash, hash});
