@@ -140,7 +140,7 @@ export function serviceReferralForm(ctx: ActionContext): ActionForm {
     h('h3', { attrs: { id: summaryHeading } }, t('serviceForm.summaryTitle')),
     summaryList,
   );
-  const coverage = h('div', { attrs: { 'data-coverage': '' } });
+  const coverage = h('div', {});
   const ground = textAreaField({ label: t('serviceForm.ground'), name: 'lawful_ground', maxLength: MAX_GROUND, rows: 3, hint: t('serviceForm.groundHint') });
   const noProviders = h('p', { class: 'notice' }, t('serviceForm.noProviders'));
   const submit = submitButton(t('serviceForm.submit'));
