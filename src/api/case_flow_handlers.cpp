@@ -294,19 +294,20 @@ Result<CaseChangeRule> service_referral(Input& in) {
     if (!type) return tl::unexpected(type.error());
     referral.provider_organisation_type = *type;
   }
-  return CaseChangeRule(
-      [referral, actor = in.actor](const StoredCase& stored) -> Result<CaseChange> {
-        auto record = domain::nrm::check_service_referral(referral, sharing_basis(stored, actor));
-        if (!record) return tl::unexpected(record.error());
-        const json detail = {{"type", record->type},
-                             {"provider_org", record->provider_organisation_id},
-                             {"shared_fields", record->shared_fields},
-                             {"lawful_ground_recorded", record->lawful_ground_recorded}};
-        return CaseChange{stored.state,
-                          stored.assignment,
-                          {"service_referral", detail.dump(), ""},
-                          domain::nrm::ServiceChange{*record, referral.lawful_ground}};
-      });
+  return CaseChangeRule([referral, actor = in.actor,
+                         today = in.today](const StoredCase& stored) -> Result<CaseChange> {
+    auto record =
+        domain::nrm::check_service_referral(referral, sharing_basis(stored, actor), today);
+    if (!record) return tl::unexpected(record.error());
+    const json detail = {{"type", record->type},
+                         {"provider_org", record->provider_organisation_id},
+                         {"shared_fields", record->shared_fields},
+                         {"lawful_ground_recorded", record->lawful_ground_recorded}};
+    return CaseChange{stored.state,
+                      stored.assignment,
+                      {"service_referral", detail.dump(), ""},
+                      domain::nrm::ServiceChange{*record, referral.lawful_ground}};
+  });
 }
 
 Result<CaseChangeRule> service_withdrawal(Input& in) {
@@ -355,6 +356,62 @@ std::vector<FlowRoute> flow_routes() {
   };
 }
 
+// A task needs the case to be one the caller may change, an owner on the competent authority's
+// staff, a due date and a title.
+http::Response create_task(Services& services, http::Context& context) {
+  auto actor = case_actor(services, context);
+  if (!actor) return http::problem_from(actor.error());
+  auto id = id_parameter(context, "id");
+  if (!id) return http::problem_from(id.error());
+  auto stored = services.cases.find_case(*id);
+  if (!stored) return http::problem_from(stored.error());
+  if (!*stored) return http::problem_from(Error{Errc::not_found, "no such case", {}, {}});
+  if (auto allowed = may_change(*actor, **stored); !allowed) {
+    return http::problem_from(allowed.error());
+  }
+  auto body = http::parse_json_body(context.request);
+  if (!body) return http::problem_from(body.error());
+  http::JsonFields fields(*body);
+  Input in{context, fields, *actor, services, today(services)};
+  domain::nrm::CaseTask task;
+  task.case_id = *id;
+  task.owner_id = fields.integer("owner_id", true).value_or(0);
+  task.title = fields.text("title", true, 500).value_or("");
+  const auto due = fields.text("due_on", true, 10);
+  if (due) {
+    auto date = domain::nrm::parse_iso_date(*due);
+    if (date) task.due_on = *date;
+    if (!date) fields.add_error("due_on", "must be a date, YYYY-MM-DD");
+  }
+  if (task.owner_id > 0) {
+    auto checked = check_party(in, "owner_id", task.owner_id, domain::nrm::is_authority_staff,
+                               "is not on the competent authority's staff");
+    if (!checked) return http::problem_from(checked.error());
+  }
+  if (auto finished = fields.finish(); !finished) return http::problem_from(finished.error());
+  auto created = services.cases.create_task(task, *actor, services.clock.now());
+  if (!created) return http::problem_from(created.error());
+  return full_case_response(services, **stored, 201);
+}
+
+http::Response complete_task(Services& services, http::Context& context) {
+  auto actor = case_actor(services, context);
+  if (!actor) return http::problem_from(actor.error());
+  auto id = id_parameter(context, "id");
+  if (!id) return http::problem_from(id.error());
+  auto task_id = id_parameter(context, "task_id");
+  if (!task_id) return http::problem_from(task_id.error());
+  auto stored = services.cases.find_case(*id);
+  if (!stored) return http::problem_from(stored.error());
+  if (!*stored) return http::problem_from(Error{Errc::not_found, "no such case", {}, {}});
+  if (auto allowed = may_change(*actor, **stored); !allowed) {
+    return http::problem_from(allowed.error());
+  }
+  auto done = services.cases.complete_task(*id, *task_id, *actor, services.clock.now());
+  if (!done) return http::problem_from(done.error());
+  return full_case_response(services, **stored);
+}
+
 }  // namespace
 
 void add_case_flow_routes(http::Router& router, Services& services) {
@@ -368,6 +425,12 @@ void add_case_flow_routes(http::Router& router, Services& services) {
                     http::Context& c) { return run_change(services, c, action, prepare); },
                 std::string(route.summary)});
   }
+  const auto staff = http::AccessRule::roles_any({worker, maker});
+  router.add({http::Method::post, "/api/v1/cases/{id}/tasks", staff,
+              [&](http::Context& c) { return create_task(services, c); },
+              "Give someone of the competent authority a task on the case, with a due date"});
+  router.add({http::Method::post, "/api/v1/cases/{id}/tasks/{task_id}/done", staff,
+              [&](http::Context& c) { return complete_task(services, c); }, "Mark a task done"});
 }
 
 }  // namespace lifeline::api

@@ -190,11 +190,21 @@ http::Response get_identity(Services& services, http::Context& context) {
   if (!identity) return http::problem_from(identity.error());
   if (!*identity) {
     return http::problem(404, "not-found", "Not found",
-                         "this case is an anonymous notification: no identity was recorded");
+                         "no identity is recorded for this case: it is an anonymous notification, "
+                         "or its identity was erased after the retention period");
   }
   return http::json_response(200, {{"given_name", (*identity)->given_name},
                                    {"family_name", (*identity)->family_name},
                                    {"date_of_birth", (*identity)->date_of_birth}});
+}
+
+// My open tasks on open cases, the earliest due first.
+http::Response my_tasks(Services& services, http::Context& context) {
+  auto tasks = services.cases.open_tasks(context.principal->user_id);
+  if (!tasks) return http::problem_from(tasks.error());
+  auto items = nlohmann::json::array();
+  for (const auto& task : *tasks) items.push_back(task_json(task, services));
+  return http::json_response(200, {{"items", std::move(items)}});
 }
 
 // Names for the ids a case carries, for the competent authority's staff.
@@ -235,6 +245,10 @@ void add_case_routes(http::Router& router, Services& services) {
   router.add({http::Method::get, "/api/v1/cases/{id}", http::AccessRule::signed_in(),
               [&](http::Context& c) { return get_case(services, c); },
               "A case as the caller may see it"});
+  router.add({http::Method::get, "/api/v1/me/tasks",
+              http::AccessRule::roles_any({std::string(case_worker), std::string(decision_maker)}),
+              [&](http::Context& c) { return my_tasks(services, c); },
+              "My open tasks, the earliest due first"});
   router.add({http::Method::get, "/api/v1/nrm/directory",
               http::AccessRule::roles_any({std::string(case_worker), std::string(decision_maker)}),
               [&](http::Context& c) { return directory(services, c); },

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "http/problem.hpp"
 
 namespace lifeline::api {
@@ -145,6 +147,11 @@ json status_json(const StoredCase& stored) {
 std::vector<domain::nrm::Deadline> case_deadlines(const StoredCase& stored,
                                                   const Services& services) {
   auto deadlines = domain::nrm::deadlines(stored.state, services.case_policy, today(services));
+  if (stored.state.status() == domain::nrm::CaseStatus::open) {
+    auto waiting =
+        domain::nrm::service_deadlines(stored.services, services.case_policy, today(services));
+    deadlines.insert(deadlines.end(), waiting.begin(), waiting.end());
+  }
   domain::nrm::most_urgent_first(deadlines);
   return deadlines;
 }
@@ -159,9 +166,24 @@ json deadlines_json(const std::vector<domain::nrm::Deadline>& deadlines) {
   return list;
 }
 
+json task_json(const domain::nrm::CaseTask& task, const Services& services) {
+  const auto now = today(services);
+  const auto status = task.done            ? domain::nrm::DeadlineStatus::met
+                      : now < task.due_on  ? domain::nrm::DeadlineStatus::upcoming
+                      : now == task.due_on ? domain::nrm::DeadlineStatus::due_today
+                                           : domain::nrm::DeadlineStatus::overdue;
+  return {{"task_id", task.id},        {"case_id", task.case_id},
+          {"owner_id", task.owner_id}, {"due_on", iso(task.due_on)},
+          {"title", task.title},       {"created_by", task.created_by},
+          {"done", task.done},         {"status", domain::nrm::to_string(status)}};
+}
+
 json full_case_json(const StoredCase& stored, const Services& services,
                     std::int64_t possible_duplicates,
-                    const std::vector<domain::nrm::TimelineEntry>& timeline) {
+                    const std::vector<domain::nrm::TimelineEntry>& timeline,
+                    const std::vector<domain::nrm::CaseTask>& tasks) {
+  auto tasks_list = json::array();
+  for (const auto& task : tasks) tasks_list.push_back(task_json(task, services));
   const auto& r = stored.referral;
   const auto& state = stored.state;
   auto body = status_json(stored);
@@ -176,7 +198,8 @@ json full_case_json(const StoredCase& stored, const Services& services,
       {"indicators", r.indicators},
       {"needs", r.needs},
       {"consent", {{"explained_by", r.consent.explained_by}, {"language", r.consent.language}}},
-      {"has_identity", r.kind == domain::nrm::ReferralKind::identified},
+      {"has_identity", r.kind == domain::nrm::ReferralKind::identified && !stored.identity_erased},
+      {"identity_erased", stored.identity_erased},
       {"possible_duplicates", possible_duplicates},
       {"trafficking_status", domain::nrm::trafficking_status(state)},
       {"htcds_status", domain::nrm::htcds_case_status(state)},
@@ -190,6 +213,7 @@ json full_case_json(const StoredCase& stored, const Services& services,
       {"services", services_json(stored)},
       {"deadlines", deadlines_json(case_deadlines(stored, services))},
       {"timeline", timeline_json(timeline)},
+      {"tasks", std::move(tasks_list)},
       {"version", stored.version}});
   body.update(child_json(state));
   return body;
@@ -214,14 +238,16 @@ Result<domain::nrm::CaseChange> service_status_change(
                                  domain::nrm::ServiceChange{*next, ""}};
 }
 
-http::Response full_case_response(Services& services, const StoredCase& stored) {
+http::Response full_case_response(Services& services, const StoredCase& stored, int status) {
   auto duplicates = services.cases.possible_duplicates(stored.id);
   if (!duplicates) return http::problem_from(duplicates.error());
   auto timeline = services.cases.timeline(stored.id);
   if (!timeline) return http::problem_from(timeline.error());
+  auto tasks = services.cases.case_tasks(stored.id);
+  if (!tasks) return http::problem_from(tasks.error());
   auto response =
-      http::json_response(200, full_case_json(stored, services, *duplicates, *timeline));
-  response.headers.set("ETag", "\"" + std::to_string(stored.version) + "\"");
+      http::json_response(status, full_case_json(stored, services, *duplicates, *timeline, *tasks));
+  response.headers.set("ETag", fmt::format("\"{}\"", stored.version));
   return response;
 }
 

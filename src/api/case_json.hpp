@@ -34,7 +34,11 @@ nlohmann::json deadlines_json(const std::vector<domain::nrm::Deadline>& deadline
 // The whole case as the competent authority sees it, identity apart.
 nlohmann::json full_case_json(const domain::nrm::StoredCase& stored, const Services& services,
                               std::int64_t possible_duplicates,
-                              const std::vector<domain::nrm::TimelineEntry>& timeline);
+                              const std::vector<domain::nrm::TimelineEntry>& timeline,
+                              const std::vector<domain::nrm::CaseTask>& tasks);
+
+// A task with its status as of today (overdue, due_today, upcoming, or met once done).
+nlohmann::json task_json(const domain::nrm::CaseTask& task, const Services& services);
 
 // A new status of service `service_id` of the case by `transition`, recorded on the timeline as
 // `event_kind` with `note`. When `provider_org` is given, the service must be referred to it:
@@ -48,7 +52,8 @@ Result<domain::nrm::CaseChange> service_status_change(const domain::nrm::StoredC
                                                       std::string_view event_kind,
                                                       const ServiceTransition& transition);
 
-// 200 with the whole case, its timeline and an ETag naming its version.
-http::Response full_case_response(Services& services, const domain::nrm::StoredCase& stored);
+// The whole case, its timeline and tasks, and an ETag naming its version.
+http::Response full_case_response(Services& services, const domain::nrm::StoredCase& stored,
+                                  int status = 200);
 
 }  // namespace lifeline::api

@@ -20,14 +20,16 @@
 #include "search/corpus_search.hpp"
 
 namespace lifeline::app {
-namespace {
 
 int report(const Error& error) {
   std::cerr << "lifeline: " << error.message << "\n";
-  for (const auto& field : error.fields)
+  for (const auto& field : error.fields) {
     std::cerr << "  " << field.field << ": " << field.message << "\n";
+  }
   return 1;
 }
+
+namespace {
 
 template <class T>
 std::optional<T> opened_or_report(Result<T> result, int& exit_code) {

@@ -123,6 +123,14 @@ const std::vector<Setting>& settings() {
               [](Config& c, std::int64_t v) {
                 c.nrm.guardian_appointment_working_days = static_cast<int>(v);
               }),
+      integer("nrm.retention_days_after_closure", 1, 100 * 365,
+              [](Config& c, std::int64_t v) {
+                c.nrm.retention_days_after_closure = static_cast<int>(v);
+              }),
+      integer("nrm.service_answer_working_days", 1, 30,
+              [](Config& c, std::int64_t v) {
+                c.nrm.service_answer_working_days = static_cast<int>(v);
+              }),
       integer("nrm.review_decision_days", 1, 180,
               [](Config& c, std::int64_t v) { c.nrm.review_decision_days = static_cast<int>(v); }),
   };

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "app/commands.hpp"
 #include "app/environment.hpp"
 #include "app/version.hpp"
 #include "domain/corpus/corpus_builder.hpp"
@@ -34,14 +35,6 @@ Result<std::string> read_text_file(const std::string& file) {
   text << in.rdbuf();
   if (!in) return fail(Errc::not_found, "cannot read " + file);
   return text.str();
-}
-
-int report(const Error& error) {
-  std::cerr << "lifeline: " << error.message << "\n";
-  for (const auto& field : error.fields) {
-    std::cerr << "  " << field.field << ": " << field.message << "\n";
-  }
-  return 1;
 }
 
 }  // namespace

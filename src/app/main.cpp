@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include "app/case_retention.hpp"
 #include "app/commands.hpp"
 #include "app/config.hpp"
 #include "app/corpus_setup.hpp"
@@ -51,6 +52,18 @@ void add_server_commands(Cli& cli) {
       return lifeline::app::run_corpus_import(c, import_file, import_dry_run);
     };
   });
+  auto* cases =
+      cli.app.add_subcommand("cases", "National Referral Mechanism cases")->require_subcommand(1);
+  auto* retention = cases->add_subcommand(
+      "retention", "Erase the identifying data of cases closed longer than the retention period");
+  static bool retention_dry_run = false;
+  retention->add_flag("--dry-run", retention_dry_run, "Count the cases due, change nothing");
+  retention->callback([&] {
+    cli.command = [](const Config& c) {
+      return lifeline::app::run_case_retention(c, retention_dry_run);
+    };
+  });
+
   auto* audit = cli.app.add_subcommand("audit", "Audit trail tasks")->require_subcommand(1);
   audit->add_subcommand("verify", "Check the audit trail's hash chain")->callback([&] {
     cli.command = lifeline::app::run_audit_verify;

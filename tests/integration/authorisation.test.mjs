@@ -17,7 +17,7 @@ const ADMINISTRATORS_ONLY = ['/api/v1/orgs', '/api/v1/users', '/api/v1/users/{id
 const AUTHORITY_STAFF = ['case_worker', 'decision_maker'];
 const CASE_CHANGES = ['review-requests', 'reflection-extensions', 'guardian', 'age-assessments',
   'best-interests-assessments', 'closure', 'reopening', 'police-cooperation', 'notes', 'assignment',
-  'services', 'services/{service_id}/withdrawal'];
+  'services', 'services/{service_id}/withdrawal', 'tasks', 'tasks/{task_id}/done'];
 const PROVIDER_ROUTES = ['/api/v1/services', '/api/v1/services/{id}', '/api/v1/services/{id}/answer',
   '/api/v1/services/{id}/delivery'];
 const ROLES_ONLY = {
@@ -25,6 +25,7 @@ const ROLES_ONLY = {
   '/api/v1/cases/{id}/identity': [...AUTHORITY_STAFF, 'guardian'],
   '/api/v1/cases': ['first_responder', ...AUTHORITY_STAFF, 'guardian'],
   '/api/v1/me/cases': AUTHORITY_STAFF,
+  '/api/v1/me/tasks': AUTHORITY_STAFF,
   '/api/v1/audit': ['auditor'],
   '/api/v1/nrm/directory': AUTHORITY_STAFF,
   '/api/v1/cases/{id}/decisions': ['decision_maker'],

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  addOrganisation, addUser, newInstance, signInNewUser, sql, startServer, stopServer, userId,
+  addOrganisation, addUser, cli, newInstance, signInNewUser, sql, startServer, stopServer, userId,
 } from './lib.mjs';
 
 const DAY_MS = 86_400_000;
@@ -36,7 +36,7 @@ describe('national referral mechanism: the life of a case', () => {
   const orgs = {};
 
   before(async () => {
-    instance = newInstance();
+    instance = newInstance({ LIFELINE_NRM_RETENTION_DAYS_AFTER_CLOSURE: '30' });
     const authority = addOrganisation(instance, 'National Referral Office', 'competent_authority');
     const inspectorate = addOrganisation(instance, 'Labour Inspectorate', 'labour_inspectorate');
     const guardianship = addOrganisation(instance, 'Guardianship Service', 'social_services');
@@ -276,6 +276,34 @@ describe('national referral mechanism: the life of a case', () => {
       'case.police_cooperation', 'case.decision', 'case.close', 'case.reopen']);
   });
 
+  test('tasks have owners and due dates, sealed titles, and show on the owner\'s list', async () => {
+    const bad = await users.worker.request('POST', `/api/v1/cases/${adult}/tasks`, {
+      body: { owner_id: ids.guardian, due_on: '2026-02-30', title: '' },
+    });
+    assert.equal(bad.status, 422, bad.text);
+    assert.deepEqual(bad.json.errors.map((e) => e.field).sort(), ['due_on', 'owner_id', 'title']);
+    const created = await users.worker.request('POST', `/api/v1/cases/${adult}/tasks`, {
+      body: { owner_id: ids.decider, due_on: isoDaysAgo(1), title: 'Ask Ilinca about the passport' },
+    });
+    assert.equal(created.status, 201, created.text);
+    const [task] = created.json.tasks;
+    assert.equal(task.status, 'overdue');
+    assert.equal(task.title, 'Ask Ilinca about the passport');
+    assert.ok(!sql(instance, 'SELECT * FROM nrm_tasks').stdout.includes('passport'));
+    const mine = await users.decider.request('GET', '/api/v1/me/tasks');
+    assert.deepEqual(mine.json.items.map((t) => t.task_id), [task.task_id]);
+    assert.equal((await users.worker.request('GET', '/api/v1/me/tasks')).json.items.length, 0);
+    const outsider = await users.colleague.request('POST', `/api/v1/cases/${adult}/tasks/${task.task_id}/done`, { body: {} });
+    assert.equal(outsider.status, 404);
+    const done = await users.worker.request('POST', `/api/v1/cases/${adult}/tasks/${task.task_id}/done`, { body: {} });
+    assert.equal(done.status, 200, done.text);
+    assert.equal(done.json.tasks[0].status, 'met');
+    assert.deepEqual(done.json.timeline.slice(-2).map((e) => e.kind), ['task', 'task_done']);
+    assert.equal((await users.decider.request('GET', '/api/v1/me/tasks')).json.items.length, 0);
+    const twice = await users.worker.request('POST', `/api/v1/cases/${adult}/tasks/${task.task_id}/done`, { body: {} });
+    assert.equal(twice.status, 404);
+  });
+
   test('an auditor reads the trail of the case, refusals included, by page', async () => {
     const all = await users.auditor.request('GET', `/api/v1/audit?object_type=case&object_id=${adult}&limit=200`);
     assert.equal(all.status, 200, all.text);
@@ -362,6 +390,43 @@ describe('national referral mechanism: the life of a case', () => {
     assert.equal((await users.colleague.request('GET', `/api/v1/cases/${adult}`)).status, 200, 'back in the intake');
   });
 
+  test('retention erases the identity of cases closed longer ago than the period, and reports', async () => {
+    const due = await refer(adultReferral());
+    const recent = await refer(adultReferral());
+    const reopened = await refer(adultReferral());
+    assert.equal((await change(due, 'notes', { text: 'Sister in Cluj called' })).status, 200);
+    assert.equal((await change(due, 'closure', { reason: 'returned', closed_on: isoDaysAgo(31) })).status, 200);
+    assert.equal((await change(recent, 'closure', { reason: 'returned', closed_on: isoDaysAgo(29) })).status, 200);
+    assert.equal((await change(reopened, 'closure', { reason: 'missing', closed_on: isoDaysAgo(40) })).status, 200);
+    assert.equal((await change(reopened, 'reopening', {})).status, 200);
+
+    const dry = cli(instance, ['cases', 'retention', '--dry-run']);
+    assert.equal(dry.status, 0, dry.stderr);
+    assert.match(dry.stdout, /dry run: 1 closed cases/);
+    assert.equal((await users.worker.request('GET', `/api/v1/cases/${due}/identity`)).status, 200);
+
+    const run = cli(instance, ['cases', 'retention']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /erased the identifying data of 1 cases/);
+    assert.ok(!run.stdout.includes('Ilinca') && !run.stderr.includes('Ilinca'));
+    const identity = await users.worker.request('GET', `/api/v1/cases/${due}/identity`);
+    assert.equal(identity.status, 404);
+    const c = await readCase(due);
+    assert.equal(c.identity_erased, true);
+    assert.equal(c.has_identity, false);
+    assert.equal(c.citizenship, 'RO', 'the statistics stay');
+    assert.equal(c.consent.explained_by, '');
+    assert.ok(c.timeline.every((e) => e.note === undefined), 'sealed notes are gone');
+    assert.equal(sql(instance, `SELECT count(*) FROM nrm_identities WHERE id = ${due}`).stdout, '0');
+    for (const kept of [recent, reopened]) {
+      assert.equal((await users.worker.request('GET', `/api/v1/cases/${kept}/identity`)).status, 200, String(kept));
+    }
+    const audit = sql(instance, `SELECT count(*) FROM audit_log WHERE action = 'case.retention.erase' AND object_id = '${due}' AND actor_id IS NULL`).stdout;
+    assert.equal(audit, '1');
+    const again = cli(instance, ['cases', 'retention']);
+    assert.match(again.stdout, /erased the identifying data of 0 cases/);
+  });
+
   describe('the assistance plan: services and what is shared with providers', () => {
     let shelterService;
 
@@ -377,6 +442,8 @@ describe('national referral mechanism: the life of a case', () => {
       assert.equal(event.kind, 'service_referral');
       assert.equal(event.detail.service_id, service.service_id);
       shelterService = service.service_id;
+      const waiting = response.json.deadlines.find((d) => d.what === 'service-answer');
+      assert.equal(waiting.status, 'upcoming');
     });
 
     test('sharing beyond consent needs a lawful ground recorded by a decision maker', async () => {

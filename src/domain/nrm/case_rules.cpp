@@ -444,6 +444,18 @@ std::string_view htcds_case_status(const CaseState& state) {
   return closure->reason == "transferred_abroad" ? "closed_referred" : "closed";
 }
 
+std::optional<Date> closed_on(const CaseState& state) {
+  const Closure* closure = open_closure(state);
+  if (closure == nullptr) return std::nullopt;
+  return closure->closed_on;
+}
+
+std::optional<Date> erasure_due(const CaseState& state, int retention_days) {
+  const auto closed = closed_on(state);
+  if (!closed) return std::nullopt;
+  return add_days(*closed, retention_days);
+}
+
 std::string_view to_string(DeadlineStatus status) {
   switch (status) {
     case DeadlineStatus::overdue:

@@ -112,6 +112,8 @@ struct CasePolicy {
   int reflection_minimum_days = 30;
   int guardian_appointment_working_days = 3;
   int review_decision_days = 30;  // calendar days from the review request
+  int retention_days_after_closure = 5 * 365;
+  int service_answer_working_days = 3;
   WorkingCalendar calendar;
 };
 
@@ -164,6 +166,12 @@ std::optional<Outcome> conclusive_outcome(const CaseState& state);
 std::string_view trafficking_status(const CaseState& state);
 // HTCDS cas_Status id: active, closed or closed_referred.
 std::string_view htcds_case_status(const CaseState& state);
+
+// The day a closed case's identifying data falls due for erasure, `retention_days` after it was
+// last closed; nullopt while the case is open.
+std::optional<Date> erasure_due(const CaseState& state, int retention_days);
+// The day the case was last closed; nullopt while it is open.
+std::optional<Date> closed_on(const CaseState& state);
 
 enum class DeadlineStatus { overdue, due_today, upcoming, met };
 std::string_view to_string(DeadlineStatus status);

@@ -360,6 +360,17 @@ TEST(NrmClosure, CloseWithAKnownReasonAndReopen) {
   EXPECT_EQ(state.closures.size(), 2u);
 }
 
+TEST(NrmClosure, ErasureFallsDueAfterTheLastClosure) {
+  EXPECT_EQ(erasure_due(adult_case(), 30), std::nullopt);
+  auto state = must(close_case(adult_case(), "missing", d(2026, 11, 3)));
+  EXPECT_EQ(closed_on(state), d(2026, 11, 3));
+  EXPECT_EQ(erasure_due(state, 30), d(2026, 12, 3));
+  state = must(reopen_case(state, d(2026, 11, 20)));
+  EXPECT_EQ(erasure_due(state, 30), std::nullopt) << "a reopened case is kept";
+  state = must(close_case(state, "returned", d(2027, 1, 5)));
+  EXPECT_EQ(erasure_due(state, 365), d(2028, 1, 5));
+}
+
 TEST(NrmClosure, AClosedCaseTakesNoDecisions) {
   const auto closed = must(close_case(adult_case(), "missing", d(2026, 11, 3)));
   const auto result = record_decision(closed, rg(Outcome::positive), policy());

@@ -73,6 +73,7 @@ struct StoredCase {
   CaseState state;
   Assignment assignment;
   std::vector<ServiceRecord> services;  // read with a single case, not in lists
+  bool identity_erased = false;         // by retention, after closure
 
   CaseParties parties() const {
     return {referring_organisation_id, assignment,
@@ -150,6 +151,17 @@ struct Directory {
   std::vector<DirectoryOrganisation> organisations;
 };
 
+// A task on a case: who must do what by when. The title is free text, sealed when stored.
+struct CaseTask {
+  std::int64_t id = 0;
+  std::int64_t case_id = 0;
+  std::int64_t owner_id = 0;
+  Date due_on{};
+  std::string title;
+  std::int64_t created_by = 0;
+  bool done = false;
+};
+
 class CaseStore {
  public:
   virtual ~CaseStore() = default;
@@ -191,6 +203,28 @@ class CaseStore {
                                                           std::int64_t now) = 0;
   virtual Result<std::string> organisation_type(std::int64_t organisation_id) = 0;
   virtual Result<Directory> directory() = 0;
+
+  // Stores the task with its title sealed, a timeline event and an audit entry; returns its id.
+  virtual Result<std::int64_t> create_task(const CaseTask& task, const CaseActor& actor,
+                                           std::int64_t now) = 0;
+  // Marks an open task of the case done (timeline, audit); Errc::not_found when there is no
+  // such open task.
+  virtual Result<void> complete_task(std::int64_t case_id, std::int64_t task_id,
+                                     const CaseActor& actor, std::int64_t now) = 0;
+  virtual Result<std::vector<CaseTask>> case_tasks(std::int64_t case_id) = 0;
+  // Open tasks of `owner_id` on open cases, the earliest due first.
+  virtual Result<std::vector<CaseTask>> open_tasks(std::int64_t owner_id) = 0;
+
+  // Retention. Closed cases not yet erased whose last closure is before `closed_before` (ISO
+  // date), in id order after `after_id`.
+  virtual Result<std::vector<std::int64_t>> cases_due_for_erasure(const std::string& closed_before,
+                                                                  std::int64_t after_id,
+                                                                  int limit) = 0;
+  // Erases the case's identifying data (identity and blind index, sealed notes and lawful
+  // grounds, who explained consent) if it is still due, with an audit entry by the system;
+  // false when it no longer is (reopened meanwhile, or already erased).
+  virtual Result<bool> erase_identity(std::int64_t id, const std::string& closed_before,
+                                      std::int64_t now) = 0;
   // Writes a refused attempt on a case to the audit trail.
   virtual Result<void> record_refusal(std::int64_t id, const CaseActor& actor, std::int64_t now,
                                       std::string_view action) = 0;

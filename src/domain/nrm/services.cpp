@@ -122,7 +122,7 @@ bool covered_by_consent(const SharingBasis& basis, std::string_view type,
 }
 
 Result<ServiceRecord> check_service_referral(const ServiceReferral& referral,
-                                             const SharingBasis& basis) {
+                                             const SharingBasis& basis, Date today) {
   std::vector<FieldError> errors;
   if (!is_service_type(referral.type)) errors.push_back({"type", "is not a known service"});
   if (referral.provider_organisation_type.empty()) {
@@ -141,9 +141,28 @@ Result<ServiceRecord> check_service_referral(const ServiceReferral& referral,
                   "sharing-needs-lawful-ground");
     }
   }
-  return ServiceRecord{
-      0,          referral.type,          referral.provider_organisation_id, referral.shared_fields,
-      has_ground, ServiceStatus::referred};
+  return ServiceRecord{0,
+                       referral.type,
+                       referral.provider_organisation_id,
+                       referral.shared_fields,
+                       has_ground,
+                       ServiceStatus::referred,
+                       today};
+}
+
+std::vector<Deadline> service_deadlines(const std::vector<ServiceRecord>& services,
+                                        const CasePolicy& policy, Date today) {
+  std::vector<Deadline> list;
+  for (const auto& service : services) {
+    if (service.status != ServiceStatus::referred) continue;
+    const Date due =
+        add_working_days(service.referred_on, policy.service_answer_working_days, policy.calendar);
+    const auto status = today < due    ? DeadlineStatus::upcoming
+                        : today == due ? DeadlineStatus::due_today
+                                       : DeadlineStatus::overdue;
+    list.push_back({deadline::service_answer, due, status});
+  }
+  return list;
 }
 
 Result<ServiceRecord> answer_service(const ServiceRecord& service, bool accept) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "domain/nrm/case_rules.hpp"
 
 namespace lifeline::domain::nrm {
 
@@ -40,8 +41,18 @@ struct ServiceRecord {
   std::vector<std::string> shared_fields;
   bool lawful_ground_recorded = false;  // the ground itself is free text, kept sealed apart
   ServiceStatus status = ServiceStatus::referred;
+  Date referred_on{};
   bool operator==(const ServiceRecord&) const = default;
 };
+
+namespace deadline {
+inline constexpr std::string_view service_answer = "service-answer";
+}
+
+// A provider answers a service referral within `policy.service_answer_working_days`; one
+// deadline per service still waiting for its answer.
+std::vector<Deadline> service_deadlines(const std::vector<ServiceRecord>& services,
+                                        const CasePolicy& policy, Date today);
 
 // What the competent authority asks for when referring a service.
 struct ServiceReferral {
@@ -69,7 +80,7 @@ bool covered_by_consent(const SharingBasis& basis, std::string_view type,
 // recorded; and sharing beyond consent only with a lawful ground recorded by a decision maker
 // (403 "sharing-needs-lawful-ground" otherwise). Field errors are reported together.
 Result<ServiceRecord> check_service_referral(const ServiceReferral& referral,
-                                             const SharingBasis& basis);
+                                             const SharingBasis& basis, Date today);
 
 // The provider's answer: accept or decline a service referred to it.
 Result<ServiceRecord> answer_service(const ServiceRecord& service, bool accept);

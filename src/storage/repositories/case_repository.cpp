@@ -23,6 +23,7 @@ using domain::nrm::TimelineEntry;
 constexpr std::string_view kIdentityTable = "nrm_identities";
 constexpr std::string_view kEventTable = "nrm_case_events";
 constexpr std::string_view kServiceTable = "nrm_services";
+constexpr std::string_view kTaskTable = "nrm_tasks";
 
 tl::unexpected<Error> stale_version() {
   return fail(Errc::precondition_failed,
@@ -46,18 +47,18 @@ constexpr std::string_view case_columns =
     "id, kind, referring_organisation_id, referred_by, referred_at, referred_on, is_child, sex, "
     "citizenship, age_band, country_of_exploitation, exploitation_types, indicators, needs, "
     "consent_explained_by, consent_language, status, version, state, case_worker_id, "
-    "decision_maker_id";
+    "decision_maker_id, erased_at";
 // Zero stands for "any" in the scope parameters ($2 referrer, $3 staff user, $4 guardian).
 constexpr std::string_view list_cases_where =
     " FROM nrm_cases WHERE id > $1 AND ($2 = 0 OR referring_organisation_id = $2) "
     "AND ($3 = 0 OR case_worker_id IS NULL OR case_worker_id = $3 OR decision_maker_id = $3) "
     "AND ($4 = 0 OR guardian_id = $4) ORDER BY id LIMIT $5";
 constexpr std::string_view assigned_open_where =
-    " FROM nrm_cases WHERE (case_worker_id = $1 OR decision_maker_id = $1) AND status = 'open' "
-    "ORDER BY id";
+    " FROM nrm_cases WHERE (case_worker_id = $1 OR decision_maker_id = $1) AND status = 'open'";
 constexpr std::string_view update_case =
     "UPDATE nrm_cases SET state = $3, status = $4, case_worker_id = $5, decision_maker_id = $6, "
-    "guardian_id = $7, version = version + 1, updated_at = $8 WHERE id = $1 AND version = $2";
+    "guardian_id = $7, version = version + 1, updated_at = $8, closed_on = $9 "
+    "WHERE id = $1 AND version = $2";
 constexpr std::string_view insert_event =
     "INSERT INTO nrm_case_events (case_id, at, user_id, organisation_id, kind, detail) "
     "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
@@ -67,7 +68,7 @@ constexpr std::string_view timeline =
     "WHERE case_id = $1 ORDER BY id";
 constexpr std::string_view service_columns =
     "id, type, provider_organisation_id, shared_fields, lawful_ground IS NOT NULL, status, "
-    "case_id FROM nrm_services ";
+    "case_id, referred_at FROM nrm_services ";
 constexpr std::string_view insert_service =
     "INSERT INTO nrm_services (case_id, type, provider_organisation_id, shared_fields, status, "
     "referred_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id";
@@ -83,6 +84,31 @@ constexpr std::string_view directory_people =
     "r.role IN ('case_worker', 'decision_maker'))) ORDER BY u.id, r.role";
 constexpr std::string_view directory_organisations =
     "SELECT id, name, type FROM organisations ORDER BY name, id";
+constexpr std::string_view due_for_erasure =
+    "SELECT id FROM nrm_cases WHERE status = 'closed' AND erased_at IS NULL AND closed_on < $1 "
+    "AND id > $2 ORDER BY id LIMIT $3";
+// Claims the case for erasure only if it is still due: a case reopened meanwhile is kept.
+constexpr std::string_view mark_erased =
+    "UPDATE nrm_cases SET erased_at = $3, consent_explained_by = '', updated_at = $3, "
+    "version = version + 1 WHERE id = $1 AND status = 'closed' AND erased_at IS NULL "
+    "AND closed_on < $2";
+constexpr std::string_view erase_identity = "DELETE FROM nrm_identities WHERE id = $1";
+constexpr std::string_view erase_notes =
+    "UPDATE nrm_case_events SET note = NULL WHERE case_id = $1 AND note IS NOT NULL";
+constexpr std::string_view erase_task_titles =
+    "UPDATE nrm_tasks SET title = NULL WHERE case_id = $1 AND title IS NOT NULL";
+constexpr std::string_view erase_grounds =
+    "UPDATE nrm_services SET lawful_ground = NULL WHERE case_id = $1 AND lawful_ground IS NOT "
+    "NULL";
+constexpr std::string_view insert_task =
+    "INSERT INTO nrm_tasks (case_id, owner_id, due_on, created_by, created_at) "
+    "VALUES ($1, $2, $3, $4, $5) RETURNING id";
+constexpr std::string_view seal_task_title = "UPDATE nrm_tasks SET title = $2 WHERE id = $1";
+constexpr std::string_view complete_task =
+    "UPDATE nrm_tasks SET done_at = $3 WHERE id = $1 AND case_id = $2 AND done_at IS NULL";
+constexpr std::string_view task_columns =
+    "SELECT t.id, t.case_id, t.owner_id, t.due_on, t.title, t.created_by, t.done_at IS NOT NULL "
+    "FROM nrm_tasks t ";
 constexpr std::string_view case_party =
     "SELECT u.organisation_id, o.type, r.role FROM users u "
     "JOIN organisations o ON o.id = u.organisation_id "
@@ -132,6 +158,7 @@ Result<StoredCase> case_from(const Row& row) {
   if (!state) return error_of(state);
   stored.state = std::move(*state);
   stored.assignment = {optional_id(row, 19), optional_id(row, 20)};
+  stored.identity_erased = !row.is_null(21);
   return stored;
 }
 
@@ -186,6 +213,11 @@ std::string with_service_id(const std::string& detail, std::int64_t service_id) 
   if (!object.is_object()) object = nlohmann::json::object();
   object["service_id"] = service_id;
   return object.dump();
+}
+
+Value closed_on_value(const domain::nrm::CaseState& state) {
+  const auto closed = domain::nrm::closed_on(state);
+  return closed ? Value(domain::nrm::format_iso_date(*closed)) : Value(Null{});
 }
 
 Value optional_value(const std::optional<std::int64_t>& id) {
@@ -349,11 +381,26 @@ Result<std::vector<StoredCase>> CaseRepository::list_cases(std::int64_t after_id
   });
 }
 
+// With their services, whose answers are deadlines too: one query for all of them.
 Result<std::vector<StoredCase>> CaseRepository::assigned_open_cases(std::int64_t user_id) {
   return db_.read([&](Session& s) -> Result<std::vector<StoredCase>> {
-    auto rows = s.query(select_cases(sql::assigned_open_where), {user_id});
+    auto rows = s.query(select_cases(std::string(sql::assigned_open_where).append(" ORDER BY id")),
+                        {user_id});
     if (!rows) return error_of(rows);
-    return cases_from(*rows);
+    auto cases = cases_from(*rows);
+    if (!cases) return error_of(cases);
+    auto service_rows = s.query(select_services(std::string("WHERE case_id IN (SELECT id")
+                                                    .append(sql::assigned_open_where)
+                                                    .append(") ORDER BY id")),
+                                {user_id});
+    if (!service_rows) return error_of(service_rows);
+    auto services = services_from(*service_rows);
+    if (!services) return error_of(services);
+    for (auto& service : *services) {
+      const auto it = std::ranges::find(*cases, service.case_id, &StoredCase::id);
+      if (it != cases->end()) it->services.push_back(std::move(service.record));
+    }
+    return cases;
   });
 }
 
@@ -379,7 +426,7 @@ Result<StoredCase> CaseRepository::change_case(std::int64_t id,
         s.execute(sql::update_case, {id, stored.version, encode_case_state(next), status,
                                      optional_value(change->assignment.case_worker_id),
                                      optional_value(change->assignment.decision_maker_id),
-                                     optional_value(guardian), now});
+                                     optional_value(guardian), now, closed_on_value(next)});
     if (!updated) return error_of(updated);
     if (*updated == 0) return stale_version();  // changed since it was read (PostgreSQL)
     if (change->service) {
@@ -509,6 +556,110 @@ Result<domain::nrm::Directory> CaseRepository::directory() {
     }
     return directory;
   });
+}
+
+Result<std::vector<std::int64_t>> CaseRepository::cases_due_for_erasure(
+    const std::string& closed_before, std::int64_t after_id, int limit) {
+  return db_.read([&](Session& s) -> Result<std::vector<std::int64_t>> {
+    auto rows = s.query(sql::due_for_erasure, {closed_before, after_id, std::int64_t{limit}});
+    if (!rows) return error_of(rows);
+    std::vector<std::int64_t> ids;
+    ids.reserve(rows->size());
+    for (const auto& row : *rows) ids.push_back(row.i64(0));
+    return ids;
+  });
+}
+
+Result<bool> CaseRepository::erase_identity(std::int64_t id, const std::string& closed_before,
+                                            std::int64_t now) {
+  return db_.write([&](Session& s) -> Result<bool> {
+    auto claimed = s.execute(sql::mark_erased, {id, closed_before, now});
+    if (!claimed) return error_of(claimed);
+    if (*claimed == 0) return false;
+    for (auto statement :
+         {sql::erase_identity, sql::erase_notes, sql::erase_grounds, sql::erase_task_titles}) {
+      if (auto erased = s.execute(statement, {id}); !erased) return error_of(erased);
+    }
+    const audit::AuditEntry erased{std::nullopt, std::nullopt,       "case.retention.erase",
+                                   "case",       std::to_string(id), "success"};
+    if (auto audited = audit::append(s, erased, now); !audited) return error_of(audited);
+    return true;
+  });
+}
+
+Result<std::int64_t> CaseRepository::create_task(const domain::nrm::CaseTask& task,
+                                                 const CaseActor& actor, std::int64_t now) {
+  return db_.write([&](Session& s) -> Result<std::int64_t> {
+    const auto due = domain::nrm::format_iso_date(task.due_on);
+    auto rows = s.query(sql::insert_task, {task.case_id, task.owner_id, due, actor.user_id, now});
+    if (!rows) return error_of(rows);
+    const auto id = rows->front().i64(0);
+    auto sealed = cipher_.encrypt(task.title, {kTaskTable, "title", id});
+    if (!sealed) return error_of(sealed);
+    if (auto stored = s.execute(sql::seal_task_title, {id, Bytes(sealed->begin(), sealed->end())});
+        !stored) {
+      return error_of(stored);
+    }
+    const nlohmann::json detail = {{"task_id", id}, {"owner_id", task.owner_id}, {"due_on", due}};
+    if (auto event = append_event(s, task.case_id, actor, now, {"task", detail.dump(), ""});
+        !event) {
+      return error_of(event);
+    }
+    if (auto audited = audit::append(s, entry(actor, "case.task.create", task.case_id), now);
+        !audited) {
+      return error_of(audited);
+    }
+    return id;
+  });
+}
+
+Result<void> CaseRepository::complete_task(std::int64_t case_id, std::int64_t task_id,
+                                           const CaseActor& actor, std::int64_t now) {
+  return db_.write([&](Session& s) -> Result<void> {
+    auto done = s.execute(sql::complete_task, {task_id, case_id, now});
+    if (!done) return error_of(done);
+    if (*done == 0) return fail(Errc::not_found, "no such open task on this case");
+    const nlohmann::json detail = {{"task_id", task_id}};
+    if (auto event = append_event(s, case_id, actor, now, {"task_done", detail.dump(), ""});
+        !event) {
+      return error_of(event);
+    }
+    return audit::append(s, entry(actor, "case.task.complete", case_id), now);
+  });
+}
+
+Result<std::vector<domain::nrm::CaseTask>> CaseRepository::tasks_where(std::string_view where,
+                                                                       const Params& params) {
+  return db_.read([&](Session& s) -> Result<std::vector<domain::nrm::CaseTask>> {
+    auto rows = s.query(std::string(sql::task_columns).append(where), params);
+    if (!rows) return error_of(rows);
+    std::vector<domain::nrm::CaseTask> tasks;
+    for (const auto& row : *rows) {
+      domain::nrm::CaseTask task{row.i64(0), row.i64(1), row.i64(2),     {},
+                                 "",         row.i64(5), row.i64(6) != 0};
+      auto due = domain::nrm::parse_iso_date(row.text(3));
+      if (!due) return error_of(due);
+      task.due_on = *due;
+      if (!row.is_null(4)) {
+        auto title = cipher_.decrypt(row.bytes(4), {kTaskTable, "title", task.id});
+        if (!title) return error_of(title);
+        task.title = std::move(*title);
+      }
+      tasks.push_back(std::move(task));
+    }
+    return tasks;
+  });
+}
+
+Result<std::vector<domain::nrm::CaseTask>> CaseRepository::case_tasks(std::int64_t case_id) {
+  return tasks_where("WHERE t.case_id = $1 ORDER BY t.id", {case_id});
+}
+
+Result<std::vector<domain::nrm::CaseTask>> CaseRepository::open_tasks(std::int64_t owner_id) {
+  return tasks_where(
+      "JOIN nrm_cases c ON c.id = t.case_id WHERE t.owner_id = $1 AND t.done_at IS NULL "
+      "AND c.status = 'open' ORDER BY t.due_on, t.id",
+      {owner_id});
 }
 
 }  // namespace lifeline::storage

@@ -41,12 +41,25 @@ class CaseRepository final : public domain::nrm::CaseStore {
                                                                std::int64_t now) override;
   Result<std::string> organisation_type(std::int64_t organisation_id) override;
   Result<domain::nrm::Directory> directory() override;
+  Result<std::int64_t> create_task(const domain::nrm::CaseTask& task,
+                                   const domain::nrm::CaseActor& actor, std::int64_t now) override;
+  Result<void> complete_task(std::int64_t case_id, std::int64_t task_id,
+                             const domain::nrm::CaseActor& actor, std::int64_t now) override;
+  Result<std::vector<domain::nrm::CaseTask>> case_tasks(std::int64_t case_id) override;
+  Result<std::vector<domain::nrm::CaseTask>> open_tasks(std::int64_t owner_id) override;
+  Result<std::vector<std::int64_t>> cases_due_for_erasure(const std::string& closed_before,
+                                                          std::int64_t after_id,
+                                                          int limit) override;
+  Result<bool> erase_identity(std::int64_t id, const std::string& closed_before,
+                              std::int64_t now) override;
 
  private:
   Result<void> store_identity(Session& s, std::int64_t id, const domain::nrm::Referral& referral);
   Result<void> append_event(Session& s, std::int64_t case_id, const domain::nrm::CaseActor& actor,
                             std::int64_t now, const domain::nrm::CaseEvent& event);
   Result<std::optional<domain::nrm::StoredCase>> find_case_in(Session& s, std::int64_t id);
+  Result<std::vector<domain::nrm::CaseTask>> tasks_where(std::string_view where,
+                                                         const Params& params);
   Result<std::int64_t> write_service(Session& s, std::int64_t case_id, std::int64_t now,
                                      const domain::nrm::ServiceChange& change);
 

@@ -1,0 +1,15 @@
+-- Tasks on NRM cases: what someone of the competent authority must do, by when. The title is
+-- free text (it may name the person), sealed by the field cipher (associated data: table,
+-- column, task id).
+CREATE TABLE nrm_tasks (
+  id         INTEGER PRIMARY KEY,
+  case_id    INTEGER NOT NULL REFERENCES nrm_cases (id),
+  owner_id   INTEGER NOT NULL REFERENCES users (id),
+  due_on     TEXT NOT NULL,
+  title      BLOB,
+  created_by INTEGER NOT NULL REFERENCES users (id),
+  created_at INTEGER NOT NULL,
+  done_at    INTEGER
+);
+CREATE INDEX nrm_tasks_case ON nrm_tasks (case_id, id);
+CREATE INDEX nrm_tasks_owner ON nrm_tasks (owner_id, done_at, due_on);
