@@ -343,6 +343,8 @@ export interface CaseRecord {
   needs?: string[];
   consent?: { explained_by: string; language: string };
   has_identity?: boolean;
+  /** The identity was erased after the retention period that follows closure. */
+  identity_erased?: boolean;
   possible_duplicates?: number;
   version?: number;
   trafficking_status?: string;

@@ -48,7 +48,7 @@ function notRecorded(): HTMLElement {
 
 function identityCard(record: CaseRecord): HTMLElement {
   if (!record.has_identity) {
-    return card(t('identity.title'), h('p', {}, t('identity.anonymous')));
+    return card(t('identity.title'), h('p', {}, t(record.identity_erased ? 'identity.erased' : 'identity.anonymous')));
   }
   const status = new StatusRegion();
   const slot = h('div', { class: 'identity-slot' });

@@ -92,6 +92,7 @@ const DEADLINE_WHAT: Record<string, MessageKey> = {
   'earliest-conclusive-decision': 'deadline.what.earliest-conclusive-decision',
   'guardian-appointment': 'deadline.what.guardian-appointment',
   'review-decision': 'deadline.what.review-decision',
+  'service-answer': 'deadline.what.service-answer',
 };
 
 export function deadlineWhat(what: string): string {
