@@ -413,6 +413,8 @@ export function nrmSteps(kit) {
       await item.getByText(PROVIDER_ORG, { exact: true }).waitFor();
       await item.getByText(en['service.status.referred'], { exact: true }).waitFor();
       await item.getByText(en['plan.onConsent'], { exact: true }).waitFor();
+      // The provider's answer is now a deadline on the case.
+      await main().locator('.deadline[data-deadline="service-answer"]').getByText(en['deadline.what.service-answer'], { exact: true }).waitFor();
     }],
 
     ['NRM: a case worker adding the date of birth is told a decision maker must record a lawful ground; the refusal is shown', async () => {
@@ -512,6 +514,7 @@ export function nrmSteps(kit) {
       await item.getByText(PROVIDER_ORG, { exact: true }).waitFor();
       await item.getByText(en['plan.providerSaw'], { exact: true }).waitFor();
       assert.equal(await item.getByRole('button', { name: en['plan.withdraw'], exact: true }).count(), 0, 'a delivered service can be withdrawn');
+      assert.equal(await main().locator('.deadline[data-deadline="service-answer"]').count(), 0, 'the answered service is still awaited');
       const decisions = main().locator('table').filter({ hasText: en['nrm.decision_kinds.reasonable_grounds'] });
       await decisions.getByText(users.decisionMaker.name, { exact: true }).waitFor();
       const summary = main().locator('.card').filter({ has: page().getByRole('heading', { name: en['case.summary'], exact: true }) });
