@@ -274,6 +274,50 @@ Result<CaseChangeRule> assignment(Input& in) {
   });
 }
 
+CaseChangeRule legal_step(Input& in) {
+  domain::nrm::LegalStep step;
+  step.kind = in.fields.text("kind", true, 64).value_or("");
+  step.outcome = in.fields.text("outcome", true, 64).value_or("");
+  step.on = past_date(in.fields, "on", in.today);
+  step.amount = in.fields.integer("amount", false);
+  step.refoulement_risk = in.fields.boolean("refoulement_risk", false);
+  json detail = {{"kind", step.kind}, {"outcome", step.outcome}, {"on", iso(step.on)}};
+  if (step.amount) detail["amount"] = *step.amount;
+  if (step.refoulement_risk) detail["refoulement_risk"] = *step.refoulement_risk;
+  return state_change(
+      "legal_step", std::move(detail), optional_note(in),
+      [step](const CaseState& s) { return domain::nrm::record_legal_step(s, step); });
+}
+
+CaseChangeRule return_plan(Input& in) {
+  domain::nrm::ReturnPlan plan;
+  plan.country = in.fields.text("country", true, 2).value_or("");
+  plan.risk = in.fields.text("risk", true, 16).value_or("");
+  plan.receiving_organisation = in.fields.text("receiving_organisation", true, 200).value_or("");
+  plan.on = past_date(in.fields, "on", in.today);
+  const bool voluntary = in.fields.boolean("voluntary", true).value_or(false);
+  const json detail = {{"country", plan.country},
+                       {"risk", plan.risk},
+                       {"receiving_organisation", plan.receiving_organisation},
+                       {"on", iso(plan.on)}};
+  return state_change("return", detail, optional_note(in), [plan, voluntary](const CaseState& s) {
+    return domain::nrm::record_return(s, plan, voluntary);
+  });
+}
+
+CaseChangeRule follow_up(Input& in) {
+  domain::nrm::FollowUp contact;
+  contact.on = past_date(in.fields, "on", in.today);
+  contact.reached = in.fields.boolean("reached", true).value_or(false);
+  contact.re_trafficked = in.fields.boolean("re_trafficked", false).value_or(false);
+  const json detail = {{"on", iso(contact.on)},
+                       {"reached", contact.reached},
+                       {"re_trafficked", contact.re_trafficked}};
+  return state_change("follow_up", detail, optional_note(in), [contact](const CaseState& s) {
+    return domain::nrm::record_follow_up(s, contact);
+  });
+}
+
 // What the case says about consent and identity, for sharing its fields with a provider.
 domain::nrm::SharingBasis sharing_basis(const StoredCase& stored, const CaseActor& actor) {
   const auto& referral = stored.referral;
@@ -348,6 +392,15 @@ std::vector<FlowRoute> flow_routes() {
       {"/api/v1/cases/{id}/notes", "case.note", "Add a note to the timeline", false, note},
       {"/api/v1/cases/{id}/assignment", "case.assign",
        "Assign the case to a case worker and a decision maker", false, assignment},
+      {"/api/v1/cases/{id}/legal-steps", "case.legal_step",
+       "Record a step towards legal status or a remedy (documents, permits, asylum, "
+       "non-punishment, compensation, criminal proceedings, witness protection)",
+       false, legal_step},
+      {"/api/v1/cases/{id}/return", "case.return",
+       "Record a voluntary return, after a risk assessment, to a receiving organisation", false,
+       return_plan},
+      {"/api/v1/cases/{id}/follow-ups", "case.follow_up",
+       "Record a follow-up contact after the return; flags re-trafficking", false, follow_up},
       {"/api/v1/cases/{id}/services", "case.service.refer",
        "Refer a service of the assistance plan to a provider, with the fields shared for it", false,
        service_referral},

@@ -72,6 +72,32 @@ json closures_json(const CaseState& state) {
   return list;
 }
 
+json protection_json(const CaseState& state) {
+  auto steps = json::array();
+  for (const auto& step : state.legal_steps) {
+    json item = {{"kind", step.kind}, {"outcome", step.outcome}, {"on", iso(step.on)}};
+    if (step.amount) item["amount"] = *step.amount;
+    if (step.refoulement_risk) item["refoulement_risk"] = *step.refoulement_risk;
+    steps.push_back(std::move(item));
+  }
+  json plan = nullptr;
+  if (state.return_plan) {
+    plan = {{"country", state.return_plan->country},
+            {"risk", state.return_plan->risk},
+            {"receiving_organisation", state.return_plan->receiving_organisation},
+            {"on", iso(state.return_plan->on)}};
+  }
+  auto follow_ups = json::array();
+  for (const auto& f : state.follow_ups) {
+    follow_ups.push_back(
+        {{"on", iso(f.on)}, {"reached", f.reached}, {"re_trafficked", f.re_trafficked}});
+  }
+  return {{"legal_steps", std::move(steps)},
+          {"return", std::move(plan)},
+          {"follow_ups", std::move(follow_ups)},
+          {"re_trafficked", state.re_trafficked()}};
+}
+
 json child_json(const CaseState& state) {
   json guardian = nullptr;
   if (state.guardian) {
@@ -216,6 +242,7 @@ json full_case_json(const StoredCase& stored, const Services& services,
       {"tasks", std::move(tasks_list)},
       {"version", stored.version}});
   body.update(child_json(state));
+  body.update(protection_json(state));
   return body;
 }
 

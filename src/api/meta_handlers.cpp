@@ -59,6 +59,9 @@ nlohmann::json nrm_vocabularies_json() {
           {"closure_reasons", terms_json(nrm::closure_reasons())},
           {"service_types", terms_json(nrm::service_types())},
           {"shareable_fields", shareable_fields_json()},
+          {"legal_step_kinds", terms_json(nrm::legal_step_kinds())},
+          {"legal_step_outcomes", terms_json(nrm::legal_step_outcomes())},
+          {"return_risks", terms_json(nrm::return_risks())},
           {"trafficking_statuses", terms_json(nrm::trafficking_statuses())},
           {"case_statuses", terms_json(nrm::case_statuses())}};
 }

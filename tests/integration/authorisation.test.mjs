@@ -17,7 +17,7 @@ const ADMINISTRATORS_ONLY = ['/api/v1/orgs', '/api/v1/users', '/api/v1/users/{id
 const AUTHORITY_STAFF = ['case_worker', 'decision_maker'];
 const CASE_CHANGES = ['review-requests', 'reflection-extensions', 'guardian', 'age-assessments',
   'best-interests-assessments', 'closure', 'reopening', 'police-cooperation', 'notes', 'assignment',
-  'services', 'services/{service_id}/withdrawal', 'tasks', 'tasks/{task_id}/done'];
+  'services', 'services/{service_id}/withdrawal', 'tasks', 'tasks/{task_id}/done', 'legal-steps', 'return', 'follow-ups'];
 const PROVIDER_ROUTES = ['/api/v1/services', '/api/v1/services/{id}', '/api/v1/services/{id}/answer',
   '/api/v1/services/{id}/delivery'];
 const ROLES_ONLY = {

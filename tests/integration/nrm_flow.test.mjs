@@ -390,6 +390,34 @@ describe('national referral mechanism: the life of a case', () => {
     assert.equal((await users.colleague.request('GET', `/api/v1/cases/${adult}`)).status, 200, 'back in the intake');
   });
 
+  test('legal status, a safe voluntary return and its follow-ups', async () => {
+    const caseId = await refer(adultReferral());
+    const bad = await change(caseId, 'legal-steps', { kind: 'compensation_court', outcome: 'applied' });
+    assert.equal(bad.status, 422);
+    assert.equal(bad.json.errors[0].field, 'amount');
+    const claim = await change(caseId, 'legal-steps', { kind: 'compensation_court', outcome: 'granted', amount: 1250000, on: isoDaysAgo(20) });
+    assert.equal(claim.status, 200, claim.text);
+    assert.equal(claim.json.legal_steps[0].amount, 1250000);
+    const asylum = await change(caseId, 'legal-steps', { kind: 'asylum', outcome: 'applied', refoulement_risk: false });
+    assert.equal(asylum.status, 200, asylum.text);
+    const pending = await change(caseId, 'return', { country: 'RO', risk: 'low', receiving_organisation: 'Reaching Out, Pitesti', voluntary: true });
+    assert.equal(pending.status, 409);
+    assert.equal(pending.json.type, 'urn:lifeline:problem:asylum-pending');
+    assert.equal((await change(caseId, 'legal-steps', { kind: 'asylum', outcome: 'withdrawn', refoulement_risk: false })).status, 200);
+    const forced = await change(caseId, 'return', { country: 'RO', risk: 'low', receiving_organisation: 'Reaching Out, Pitesti', voluntary: false });
+    assert.equal(forced.status, 422);
+    const unsafe = await change(caseId, 'return', { country: 'RO', risk: 'high', receiving_organisation: 'Reaching Out, Pitesti', voluntary: true });
+    assert.equal(unsafe.json.type, 'urn:lifeline:problem:return-unsafe');
+    const returned = await change(caseId, 'return', { country: 'RO', risk: 'medium', receiving_organisation: 'Reaching Out, Pitesti', voluntary: true, on: isoDaysAgo(5) });
+    assert.equal(returned.status, 200, returned.text);
+    assert.equal(returned.json.return.country, 'RO');
+    const followed = await change(caseId, 'follow-ups', { reached: false, re_trafficked: true, note: 'Seen again at the same farm' });
+    assert.equal(followed.status, 200, followed.text);
+    assert.equal(followed.json.re_trafficked, true);
+    const vocab = await users.worker.request('GET', '/api/v1/meta/vocabularies');
+    assert.ok(vocab.json.nrm.legal_step_kinds.some((t) => t.id === 'witness_protection'));
+  });
+
   test('retention erases the identity of cases closed longer ago than the period, and reports', async () => {
     const due = await refer(adultReferral());
     const recent = await refer(adultReferral());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "domain/nrm/referral.hpp"
 #include "domain/nrm/vocabulary.hpp"
 
 namespace lifeline::domain::nrm {
@@ -442,6 +443,101 @@ std::string_view htcds_case_status(const CaseState& state) {
   const Closure* closure = open_closure(state);
   if (closure == nullptr) return "active";
   return closure->reason == "transferred_abroad" ? "closed_referred" : "closed";
+}
+
+bool CaseState::re_trafficked() const {
+  return std::ranges::any_of(follow_ups, &FollowUp::re_trafficked);
+}
+
+Result<CaseState> record_legal_step(const CaseState& state, const LegalStep& step) {
+  if (auto open = require_open(state); !open) return tl::unexpected(open.error());
+  std::vector<FieldError> errors;
+  if (!is_legal_step_kind(step.kind)) errors.push_back({"kind", "is not a known legal step"});
+  if (!is_legal_step_outcome(step.outcome)) errors.push_back({"outcome", "is not a known outcome"});
+  const bool compensation = step.kind.starts_with("compensation_");
+  if (compensation && (!step.amount || *step.amount < 0)) {
+    errors.push_back({"amount", "is required for compensation and may not be negative"});
+  }
+  if (!compensation && step.amount) errors.push_back({"amount", "is only for compensation"});
+  if (step.kind == "asylum" && !step.refoulement_risk) {
+    errors.push_back({"refoulement_risk", "is required: the non-refoulement check's finding"});
+  }
+  if (step.kind != "asylum" && step.refoulement_risk) {
+    errors.push_back({"refoulement_risk", "is only for asylum"});
+  }
+  if (!errors.empty()) return fail_fields("the legal step breaks these rules", errors);
+  if (auto dated = not_before_referral(state, step.on); !dated) {
+    return tl::unexpected(dated.error());
+  }
+  CaseState next = state;
+  next.legal_steps.push_back(step);
+  return next;
+}
+
+namespace {
+
+// The latest step of each asylum application decides: pending while it says "applied".
+bool asylum_pending(const CaseState& state) {
+  const auto last = std::find_if(state.legal_steps.rbegin(), state.legal_steps.rend(),
+                                 [](const LegalStep& step) { return step.kind == "asylum"; });
+  return last != state.legal_steps.rend() && last->outcome == "applied";
+}
+
+bool refoulement_risk_found(const CaseState& state) {
+  return std::ranges::any_of(state.legal_steps, [](const LegalStep& step) {
+    return step.kind == "asylum" && step.refoulement_risk.value_or(false);
+  });
+}
+
+Check check_return_safety(const CaseState& state, const ReturnPlan& plan) {
+  if (plan.risk == "high") {
+    return conflict("the risk assessment found a return unsafe", "return-unsafe");
+  }
+  if (refoulement_risk_found(state)) {
+    return conflict("the non-refoulement check found a risk: no return (Action Plan V.9)",
+                    "non-refoulement");
+  }
+  if (asylum_pending(state)) {
+    return conflict("an asylum application is pending", "asylum-pending");
+  }
+  if (state.is_child() && !state.best_interests_assessed_on) {
+    return conflict("a child's return needs a best-interests assessment first",
+                    "best-interests-first");
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<CaseState> record_return(const CaseState& state, const ReturnPlan& plan, bool voluntary) {
+  if (auto open = require_open(state); !open) return tl::unexpected(open.error());
+  std::vector<FieldError> errors;
+  if (!voluntary) errors.push_back({"voluntary", "a return is recorded only when voluntary"});
+  if (!is_country_code(plan.country)) errors.push_back({"country", "is not a country code"});
+  if (!is_return_risk(plan.risk)) errors.push_back({"risk", "is not a known risk level"});
+  if (is_blank(plan.receiving_organisation)) {
+    errors.push_back({"receiving_organisation", "is required"});
+  }
+  if (!errors.empty()) return fail_fields("the return breaks these rules", errors);
+  if (state.return_plan) return conflict("a return is already recorded", "return-recorded");
+  if (auto dated = not_before_referral(state, plan.on); !dated) {
+    return tl::unexpected(dated.error());
+  }
+  if (auto safe = check_return_safety(state, plan); !safe) return tl::unexpected(safe.error());
+  CaseState next = state;
+  next.return_plan = plan;
+  return next;
+}
+
+Result<CaseState> record_follow_up(const CaseState& state, const FollowUp& follow_up) {
+  if (!state.return_plan) return conflict("there is no return to follow up", "no-return");
+  if (follow_up.on < state.return_plan->on) {
+    return fail(Errc::invalid_argument, "a follow-up cannot predate the return",
+                "date-out-of-order");
+  }
+  CaseState next = state;
+  next.follow_ups.push_back(follow_up);
+  return next;
 }
 
 std::optional<Date> closed_on(const CaseState& state) {

@@ -81,6 +81,32 @@ struct Closure {
   bool operator==(const Closure&) const = default;
 };
 
+// A step towards legal status or a remedy, as it stands on `on`.
+struct LegalStep {
+  std::string kind;     // legal_step_kinds()
+  std::string outcome;  // legal_step_outcomes()
+  Date on{};
+  std::optional<std::int64_t> amount;    // compensation claimed or awarded, in minor units
+  std::optional<bool> refoulement_risk;  // asylum: what the non-refoulement check found
+  bool operator==(const LegalStep&) const = default;
+};
+
+// A voluntary return (Action Plan V.7) to the receiving organisation abroad.
+struct ReturnPlan {
+  std::string country;  // ISO 3166-1 alpha-2
+  std::string risk;     // return_risks()
+  std::string receiving_organisation;
+  Date on{};
+  bool operator==(const ReturnPlan&) const = default;
+};
+
+struct FollowUp {
+  Date on{};
+  bool reached = false;
+  bool re_trafficked = false;
+  bool operator==(const FollowUp&) const = default;
+};
+
 enum class ReferralKind { identified, anonymous_notification };
 // "identified" or "anonymous_notification", as the API and the database name them.
 std::string_view to_string(ReferralKind kind);
@@ -100,6 +126,11 @@ struct CaseState {
   std::optional<Date> best_interests_assessed_on;
   std::vector<Closure> closures;        // the last one without reopened_on closes the case
   bool cooperates_with_police = false;  // a fact on record; no rule reads it
+  std::vector<LegalStep> legal_steps;   // in the order recorded
+  std::optional<ReturnPlan> return_plan;
+  std::vector<FollowUp> follow_ups;
+
+  bool re_trafficked() const;  // flagged by any follow-up
 
   // A presumed child is a child until an age assessment says otherwise (Action Plan V.10).
   bool is_child() const;
@@ -157,6 +188,18 @@ Result<CaseState> close_case(const CaseState& state, std::string_view reason, Da
 Result<CaseState> reopen_case(const CaseState& state, Date on);
 // Never refused, on an open or closed case: co-operation is a fact on record and nothing else.
 Result<CaseState> record_police_cooperation(const CaseState& state, bool cooperates);
+
+// A legal step: a known kind and outcome, not before the referral; compensation with its amount
+// (not negative); asylum with the non-refoulement check's finding.
+Result<CaseState> record_legal_step(const CaseState& state, const LegalStep& step);
+// A return must be voluntary, to a known country with a receiving organisation and an assessed
+// risk. It is refused while the risk is high ("return-unsafe"), while an asylum application is
+// pending ("asylum-pending") or when the non-refoulement check found a risk ("non-refoulement"),
+// and for a child before a best-interests assessment ("best-interests-first"). Once only.
+Result<CaseState> record_return(const CaseState& state, const ReturnPlan& plan, bool voluntary);
+// A follow-up contact after the return; one that finds the person trafficked again flags the
+// case.
+Result<CaseState> record_follow_up(const CaseState& state, const FollowUp& follow_up);
 
 // The outcome of the reasonable-grounds or conclusive stage after any review; nullopt while
 // no such decision exists.

@@ -379,6 +379,58 @@ TEST(NrmClosure, AClosedCaseTakesNoDecisions) {
   EXPECT_EQ(result.error().code, Errc::conflict);
 }
 
+// --- legal status, return and reintegration
+// -------------------------------------------------------------------------
+
+LegalStep asylum(std::string outcome, bool risk, Date on = d(2026, 11, 10)) {
+  return {"asylum", std::move(outcome), on, std::nullopt, risk};
+}
+
+ReturnPlan return_to_md(std::string risk = "low", Date on = d(2026, 12, 1)) {
+  return {"MD", std::move(risk), "Centre for Assistance, Chisinau", on};
+}
+
+TEST(NrmLegalStatus, StepsNeedTheirFacts) {
+  EXPECT_EQ(refusal(record_legal_step(adult_case(), {"visa", "granted", d(2026, 11, 3), {}, {}})),
+            "validation");
+  EXPECT_EQ(refusal(record_legal_step(adult_case(),
+                                      {"compensation_court", "applied", d(2026, 11, 3), {}, {}})),
+            "validation");
+  EXPECT_EQ(refusal(record_legal_step(adult_case(), {"asylum", "applied", d(2026, 11, 3), {}, {}})),
+            "validation");
+  EXPECT_EQ(refusal(record_legal_step(adult_case(), asylum("applied", false, d(2026, 10, 1)))),
+            "date-before-referral");
+  auto state = must(record_legal_step(
+      adult_case(), {"compensation_state_fund", "granted", d(2026, 11, 20), 300000, {}}));
+  EXPECT_EQ(state.legal_steps.back().amount, 300000);
+}
+
+TEST(NrmReturn, OnlyVoluntaryAndSafe) {
+  EXPECT_EQ(refusal(record_return(adult_case(), return_to_md(), false)), "validation");
+  EXPECT_EQ(refusal(record_return(adult_case(), return_to_md("high"), true)), "return-unsafe");
+  auto pending = must(record_legal_step(adult_case(), asylum("applied", false)));
+  EXPECT_EQ(refusal(record_return(pending, return_to_md(), true)), "asylum-pending");
+  auto refused = must(record_legal_step(pending, asylum("refused", false, d(2026, 11, 20))));
+  EXPECT_TRUE(record_return(refused, return_to_md(), true));
+  auto at_risk = must(record_legal_step(adult_case(), asylum("refused", true)));
+  EXPECT_EQ(refusal(record_return(at_risk, return_to_md(), true)), "non-refoulement");
+  EXPECT_EQ(refusal(record_return(child_case(), return_to_md(), true)), "best-interests-first");
+  auto assessed = must(record_best_interests_assessment(child_case(), d(2026, 11, 20)));
+  EXPECT_TRUE(record_return(assessed, return_to_md(), true));
+}
+
+TEST(NrmReturn, FollowUpsFlagReTrafficking) {
+  EXPECT_EQ(refusal(record_follow_up(adult_case(), {d(2026, 12, 5), true, false})), "no-return");
+  auto returned = must(record_return(adult_case(), return_to_md(), true));
+  EXPECT_EQ(refusal(record_return(returned, return_to_md(), true)), "return-recorded");
+  EXPECT_EQ(refusal(record_follow_up(returned, {d(2026, 11, 30), true, false})),
+            "date-out-of-order");
+  auto followed = must(record_follow_up(returned, {d(2027, 1, 5), true, false}));
+  EXPECT_FALSE(followed.re_trafficked());
+  followed = must(record_follow_up(followed, {d(2027, 3, 5), false, true}));
+  EXPECT_TRUE(followed.re_trafficked());
+}
+
 // --- deadlines
 // ------------------------------------------------------------------------------------
 

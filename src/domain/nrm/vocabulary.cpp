@@ -110,6 +110,36 @@ constexpr std::array kReviewRequesters = {
     Term{"support_provider", "The support provider", "", ""},
 };
 
+// Source: Action Plan V.5 (documents), V.8 (residence and work permits), V.9 (asylum), III.4
+// (co-operation with criminal proceedings, witness protection); Addendum IV.2.1-2.2
+// (compensation through courts or a State fund) and IV.2.6 (non-punishment).
+constexpr std::array kLegalStepKinds = {
+    Term{"identity_documents", "Identity and travel documents", "", ""},
+    Term{"residence_permit_temporary", "Temporary residence permit", "", ""},
+    Term{"residence_permit_permanent", "Permanent residence permit", "", ""},
+    Term{"work_permit", "Work permit", "", ""},
+    Term{"asylum", "Asylum application", "", ""},
+    Term{"non_punishment", "Non-punishment for offences committed as a victim", "", ""},
+    Term{"compensation_court", "Compensation claim in court", "", ""},
+    Term{"compensation_state_fund", "Compensation from a State fund", "", ""},
+    Term{"criminal_proceedings", "Co-operation with criminal proceedings", "", ""},
+    Term{"witness_protection", "Witness protection measures", "", ""},
+};
+
+constexpr std::array kLegalStepOutcomes = {
+    Term{"applied", "Applied for, pending", "", ""},
+    Term{"granted", "Granted", "", ""},
+    Term{"refused", "Refused", "", ""},
+    Term{"withdrawn", "Withdrawn", "", ""},
+};
+
+// Source: Action Plan V.7 (return with due regard for safety).
+constexpr std::array kReturnRisks = {
+    Term{"low", "Low", "", ""},
+    Term{"medium", "Medium", "", ""},
+    Term{"high", "High", "", ""},
+};
+
 // Source: Action Plan V.3 and Addendum IV.1.2 (immediate assistance); HTCDS spl_Type where a
 // support plan type matches.
 constexpr std::array kImmediateNeeds = {
@@ -275,6 +305,25 @@ Vocabulary review_requesters() {
 }
 bool is_review_requester(std::string_view id) {
   return contains(kReviewRequesters, id);
+}
+
+Vocabulary legal_step_kinds() {
+  return kLegalStepKinds;
+}
+bool is_legal_step_kind(std::string_view id) {
+  return contains(kLegalStepKinds, id);
+}
+Vocabulary legal_step_outcomes() {
+  return kLegalStepOutcomes;
+}
+bool is_legal_step_outcome(std::string_view id) {
+  return contains(kLegalStepOutcomes, id);
+}
+Vocabulary return_risks() {
+  return kReturnRisks;
+}
+bool is_return_risk(std::string_view id) {
+  return contains(kReturnRisks, id);
 }
 
 Vocabulary immediate_needs() {

@@ -59,6 +59,17 @@ bool is_decision_outcome(std::string_view id);
 Vocabulary review_requesters();
 bool is_review_requester(std::string_view id);
 
+// Legal status and remedies: documents, permits, asylum, non-punishment, compensation,
+// criminal proceedings and witness protection; and how each application ended.
+Vocabulary legal_step_kinds();
+bool is_legal_step_kind(std::string_view id);
+Vocabulary legal_step_outcomes();
+bool is_legal_step_outcome(std::string_view id);
+
+// The risk assessed before a return (Action Plan V.7).
+Vocabulary return_risks();
+bool is_return_risk(std::string_view id);
+
 // Needs a first responder records at referral (Action Plan V.3, Addendum IV.1.2).
 Vocabulary immediate_needs();
 bool is_immediate_need(std::string_view id);

@@ -68,6 +68,36 @@ json closures_json(const CaseState& state) {
   return list;
 }
 
+json legal_steps_json(const CaseState& state) {
+  auto list = json::array();
+  for (const auto& step : state.legal_steps) {
+    list.push_back({{"kind", step.kind},
+                    {"outcome", step.outcome},
+                    {"on", date_json(step.on)},
+                    {"amount", optional_json(step.amount)},
+                    {"refoulement_risk", optional_json(step.refoulement_risk)}});
+  }
+  return list;
+}
+
+json return_json(const CaseState& state) {
+  if (!state.return_plan) return nullptr;
+  const auto& plan = *state.return_plan;
+  return {{"country", plan.country},
+          {"risk", plan.risk},
+          {"receiving_organisation", plan.receiving_organisation},
+          {"on", date_json(plan.on)}};
+}
+
+json follow_ups_json(const CaseState& state) {
+  auto list = json::array();
+  for (const auto& f : state.follow_ups) {
+    list.push_back(
+        {{"on", date_json(f.on)}, {"reached", f.reached}, {"re_trafficked", f.re_trafficked}});
+  }
+  return list;
+}
+
 // Reading: any deviation from what encode_case_state writes throws, and decode_case_state
 // turns that into one error.
 struct Unreadable {};
@@ -133,6 +163,25 @@ void read_closures(const json& list, CaseState& state) {
   }
 }
 
+// Parts added after the first cases were stored read as empty when absent.
+void read_protection(const json& doc, CaseState& state) {
+  for (const auto& step : doc.value("legal_steps", json::array())) {
+    state.legal_steps.push_back({step.at("kind").get<std::string>(),
+                                 step.at("outcome").get<std::string>(), date_from(step.at("on")),
+                                 optional_from<std::int64_t>(step.at("amount")),
+                                 optional_from<bool>(step.at("refoulement_risk"))});
+  }
+  if (const auto plan = doc.value("return", json()); !plan.is_null()) {
+    state.return_plan = domain::nrm::ReturnPlan{
+        plan.at("country").get<std::string>(), plan.at("risk").get<std::string>(),
+        plan.at("receiving_organisation").get<std::string>(), date_from(plan.at("on"))};
+  }
+  for (const auto& f : doc.value("follow_ups", json::array())) {
+    state.follow_ups.push_back(
+        {date_from(f.at("on")), f.at("reached").get<bool>(), f.at("re_trafficked").get<bool>()});
+  }
+}
+
 CaseState state_from(const json& doc) {
   if (doc.at("format").get<int>() != kFormat) throw Unreadable{};
   CaseState state;
@@ -155,6 +204,7 @@ CaseState state_from(const json& doc) {
   state.best_interests_assessed_on = optional_date_from(doc.at("best_interests_assessed_on"));
   read_closures(doc.at("closures"), state);
   state.cooperates_with_police = doc.at("cooperates_with_police").get<bool>();
+  read_protection(doc, state);
   return state;
 }
 
@@ -180,7 +230,10 @@ std::string encode_case_state(const CaseState& state) {
       {"guardian", std::move(guardian)},
       {"best_interests_assessed_on", optional_date_json(state.best_interests_assessed_on)},
       {"closures", closures_json(state)},
-      {"cooperates_with_police", state.cooperates_with_police}};
+      {"cooperates_with_police", state.cooperates_with_police},
+      {"legal_steps", legal_steps_json(state)},
+      {"return", return_json(state)},
+      {"follow_ups", follow_ups_json(state)}};
   return doc.dump();
 }
 

@@ -26,6 +26,13 @@ CaseState rich_state() {
   state.best_interests_assessed_on = add_days(kReferred, 9);
   state.closures.push_back({"returned", add_days(kReferred, 60), add_days(kReferred, 70)});
   state.cooperates_with_police = true;
+  state.legal_steps.push_back({"asylum", "refused", add_days(kReferred, 20), std::nullopt, false});
+  state.legal_steps.push_back(
+      {"compensation_court", "granted", add_days(kReferred, 30), 1250000, std::nullopt});
+  state.return_plan =
+      ReturnPlan{"MD", "low", "Centre for Assistance, Chisinau", add_days(kReferred, 61)};
+  state.follow_ups.push_back({add_days(kReferred, 90), true, false});
+  state.follow_ups.push_back({add_days(kReferred, 180), false, true});
   return state;
 }
 
