@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "app/commands.hpp"
+#include "app/cli_support.hpp"
 #include "app/environment.hpp"
 #include "domain/nrm/case_rules.hpp"
 

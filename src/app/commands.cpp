@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/services.hpp"
+#include "app/cli_support.hpp"
 #include "app/corpus_setup.hpp"
 #include "app/environment.hpp"
 #include "app/key_rotation.hpp"
@@ -20,15 +21,6 @@
 #include "search/corpus_search.hpp"
 
 namespace lifeline::app {
-
-int report(const Error& error) {
-  std::cerr << "lifeline: " << error.message << "\n";
-  for (const auto& field : error.fields) {
-    std::cerr << "  " << field.field << ": " << field.message << "\n";
-  }
-  return 1;
-}
-
 namespace {
 
 template <class T>

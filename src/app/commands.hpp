@@ -9,9 +9,6 @@
 
 namespace lifeline::app {
 
-// Prints the error (and its field errors) on standard error; returns exit code 1.
-int report(const Error& error);
-
 int run_serve(const Config& config);
 int run_migrate(const Config& config);
 int run_org_add(const Config& config, const std::string& name, const std::string& type);

@@ -1,13 +1,11 @@
 #include "app/corpus_setup.hpp"
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "app/commands.hpp"
+#include "app/cli_support.hpp"
 #include "app/environment.hpp"
 #include "app/version.hpp"
 #include "domain/corpus/corpus_builder.hpp"
@@ -21,21 +19,6 @@ std::string build_id() {
 
 // A decision text is a few pages; anything much larger is not one.
 constexpr std::uintmax_t kMaxImportBytes = 2 * 1024 * 1024;
-
-Result<std::string> read_text_file(const std::string& file) {
-  std::error_code error;
-  auto size = std::filesystem::file_size(file, error);
-  if (error) return fail(Errc::not_found, fmt::format("cannot read {}: {}", file, error.message()));
-  if (size > kMaxImportBytes) {
-    return fail(Errc::too_large, fmt::format("{} is {} bytes; a decision text is at most {}", file,
-                                             size, kMaxImportBytes));
-  }
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in) return fail(Errc::not_found, "cannot read " + file);
-  return text.str();
-}
 
 }  // namespace
 
@@ -65,7 +48,7 @@ Result<void> ensure_shipped_corpus(domain::corpus::CorpusStore& store, const Clo
 }
 
 int run_corpus_import(const Config& config, const std::string& file, bool dry_run) {
-  auto text = read_text_file(file);
+  auto text = read_text_file(file, kMaxImportBytes, "a decision text");
   if (!text) return report(text.error());
   auto env = open_environment(config, config.database_auto_migrate);
   if (!env) return report(env.error());

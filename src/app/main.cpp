@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include "app/case_import.hpp"
 #include "app/case_retention.hpp"
 #include "app/commands.hpp"
 #include "app/config.hpp"
@@ -52,18 +53,6 @@ void add_server_commands(Cli& cli) {
       return lifeline::app::run_corpus_import(c, import_file, import_dry_run);
     };
   });
-  auto* cases =
-      cli.app.add_subcommand("cases", "National Referral Mechanism cases")->require_subcommand(1);
-  auto* retention = cases->add_subcommand(
-      "retention", "Erase the identifying data of cases closed longer than the retention period");
-  static bool retention_dry_run = false;
-  retention->add_flag("--dry-run", retention_dry_run, "Count the cases due, change nothing");
-  retention->callback([&] {
-    cli.command = [](const Config& c) {
-      return lifeline::app::run_case_retention(c, retention_dry_run);
-    };
-  });
-
   auto* audit = cli.app.add_subcommand("audit", "Audit trail tasks")->require_subcommand(1);
   audit->add_subcommand("verify", "Check the audit trail's hash chain")->callback([&] {
     cli.command = lifeline::app::run_audit_verify;
@@ -127,6 +116,36 @@ void add_account_commands(Cli& cli) {
   });
 }
 
+void add_case_commands(Cli& cli) {
+  auto* cases =
+      cli.app.add_subcommand("cases", "National Referral Mechanism cases")->require_subcommand(1);
+  auto* import = cases->add_subcommand(
+      "import", "Import case records from a CSV file with HTCDS 2.0 column names");
+  static lifeline::app::CaseImportOptions options;
+  import->add_option("FILE", options.file, "The CSV file (see docs/case-import.md)")->required();
+  import
+      ->add_option("--as", options.username,
+                   "Username of the competent authority's case worker who refers the cases")
+      ->required();
+  import->add_option("--referring-org", options.referring_organisation_id,
+                     "Id of the organisation the records come from (default: the case worker's)");
+  import->add_flag("--dry-run", options.dry_run, "Check every row and report; import nothing");
+  import->callback([&] {
+    cli.command = [](const Config& c) { return lifeline::app::run_cases_import(c, options);
+};
+}  // namespace
+);
+auto* retention = cases->add_subcommand(
+    "retention", "Erase the identifying data of cases closed longer than the retention period");
+static bool retention_dry_run = false;
+retention->add_flag("--dry-run", retention_dry_run, "Count the cases due, change nothing");
+retention->callback([&] {
+  cli.command = [](const Config& c) {
+    return lifeline::app::run_case_retention(c, retention_dry_run);
+  };
+});
+}
+
 bool configure_logging(const Config& config) {
   const auto level = spdlog::level::from_str(config.log_level);
   if (level == spdlog::level::off && config.log_level != "off") {
@@ -145,6 +164,7 @@ int run(int argc, char** argv) {
   cli.app.require_subcommand(1);
   add_server_commands(cli);
   add_account_commands(cli);
+  add_case_commands(cli);
   CLI11_PARSE(cli.app, argc, argv);
 
   std::optional<std::filesystem::path> file;

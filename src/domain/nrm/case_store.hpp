@@ -127,6 +127,13 @@ struct CaseScope {
   std::optional<std::int64_t> guardian_id;    // the children this guardian is appointed to
 };
 
+// A referral recorded before Lifeline and imported, with the closure its record says it had.
+struct ImportedCase {
+  Referral referral;
+  Date referred_on{};
+  std::optional<Closure> closure;  // its reopened_on is never set
+};
+
 struct Identity {
   std::string given_name;
   std::string family_name;
@@ -170,6 +177,15 @@ class CaseStore {
   virtual Result<std::int64_t> create_referral(const Referral& referral, const CaseActor& actor,
                                                std::int64_t now,
                                                const std::string& referred_on) = 0;
+  // Stores every case as create_referral does, referred by `actor` for the organisation
+  // `referring_organisation_id` (where the records come from) and audited as "referral.import",
+  // and closes those with a closure as change_case does (a "closure" event, audited as
+  // "case.close"), all in one transaction: on any failure nothing is stored. `progress` is told
+  // how many cases are stored so far. Returns the new cases' ids, in order.
+  virtual Result<std::vector<std::int64_t>> import_cases(
+      const std::vector<ImportedCase>& cases, std::int64_t referring_organisation_id,
+      const CaseActor& actor, std::int64_t now,
+      const std::function<void(std::size_t stored)>& progress) = 0;
   virtual Result<std::optional<StoredCase>> find_case(std::int64_t id) = 0;
   // Cases in `scope`, in referral order after `after_id`.
   virtual Result<std::vector<StoredCase>> list_cases(std::int64_t after_id, int limit,

@@ -36,17 +36,6 @@ std::string text_or_empty(const std::optional<std::string>& value) {
   return value.value_or("");
 }
 
-// Whole years from `birth` to `on`, or nullopt when the birth date is after it.
-std::optional<int> age_on(Date birth, Date on) {
-  int years = static_cast<int>(on.year()) - static_cast<int>(birth.year());
-  if (std::chrono::month_day{on.month(), on.day()} <
-      std::chrono::month_day{birth.month(), birth.day()}) {
-    --years;
-  }
-  if (years < 0) return std::nullopt;
-  return years;
-}
-
 void check_person(const ReferralInput& input, Date referred_on, Referral& referral,
                   std::vector<FieldError>& errors) {
   const auto& person = input.person;
@@ -86,6 +75,16 @@ void check_person(const ReferralInput& input, Date referred_on, Referral& referr
 }
 
 }  // namespace
+
+std::optional<int> age_on(Date birth, Date on) {
+  int years = static_cast<int>(on.year()) - static_cast<int>(birth.year());
+  if (std::chrono::month_day{on.month(), on.day()} <
+      std::chrono::month_day{birth.month(), birth.day()}) {
+    --years;
+  }
+  if (years < 0) return std::nullopt;
+  return years;
+}
 
 bool is_country_code(std::string_view code) {
   if (code.size() != 2) return false;

@@ -52,6 +52,9 @@ struct Referral {
 
 bool is_country_code(std::string_view code);
 
+// Whole years from `birth` to `on`, or nullopt when the birth date is after it.
+std::optional<int> age_on(Date birth, Date on);
+
 // Checks `input` on `referred_on` against the vocabularies and `indicators`; every broken rule
 // is reported as a field error at once (Errc::invalid_argument, type "validation"). An adult
 // without informed consent may only be referred as an anonymous notification, so a name or a

@@ -15,6 +15,7 @@ using domain::nrm::CaseActor;
 using domain::nrm::CaseEvent;
 using domain::nrm::CaseScope;
 using domain::nrm::Identity;
+using domain::nrm::ImportedCase;
 using domain::nrm::Referral;
 using domain::nrm::ReferralKind;
 using domain::nrm::StoredCase;
@@ -238,30 +239,92 @@ Result<std::int64_t> CaseRepository::create_referral(const Referral& referral,
   auto referred_date = domain::nrm::parse_iso_date(referred_on);
   if (!referred_date) return error_of(referred_date);
   return db_.write([&](Session& s) -> Result<std::int64_t> {
-    auto rows = s.query(
-        sql::insert_case,
-        {std::string(to_string(referral.kind)), actor.organisation_id, actor.user_id, now,
-         referred_on, std::int64_t{referral.is_child ? 1 : 0}, referral.sex, referral.citizenship,
-         referral.age_band, referral.country_of_exploitation,
-         json_list(referral.exploitation_types), json_list(referral.indicators),
-         json_list(referral.needs), referral.consent.explained_by, referral.consent.language});
-    if (!rows) return error_of(rows);
-    const auto id = rows->front().i64(0);
-    const auto state = domain::nrm::open_case(*referred_date, actor.organisation_id,
-                                              referral.is_child, referral.kind);
-    if (auto set = s.execute(sql::set_initial_state, {id, encode_case_state(state)}); !set) {
-      return error_of(set);
-    }
-    if (referral.kind == ReferralKind::identified) {
-      if (auto stored = store_identity(s, id, referral); !stored) return error_of(stored);
-    }
-    const CaseEvent referred{"referral", "{}", ""};
-    if (auto event = append_event(s, id, actor, now, referred); !event) return error_of(event);
-    if (auto audited = audit::append(s, entry(actor, "referral.create", id), now); !audited) {
+    auto id = insert_referral(s, referral, *referred_date, actor.organisation_id, actor, now, "{}");
+    if (!id) return error_of(id);
+    if (auto audited = audit::append(s, entry(actor, "referral.create", *id), now); !audited) {
       return error_of(audited);
     }
-    return id;
+    return *id;
   });
+}
+
+Result<std::vector<std::int64_t>> CaseRepository::import_cases(
+    const std::vector<ImportedCase>& cases, std::int64_t referring_organisation_id,
+    const CaseActor& actor, std::int64_t now, const std::function<void(std::size_t)>& progress) {
+  return db_.write([&](Session& s) -> Result<std::vector<std::int64_t>> {
+    std::vector<std::int64_t> ids;
+    ids.reserve(cases.size());
+    for (const auto& imported : cases) {
+      auto id = insert_referral(s, imported.referral, imported.referred_on,
+                                referring_organisation_id, actor, now, R"({"imported":true})");
+      if (!id) return error_of(id);
+      if (auto audited = audit::append(s, entry(actor, "referral.import", *id), now); !audited) {
+        return error_of(audited);
+      }
+      if (imported.closure) {
+        if (auto closed = close_imported(s, *id, imported, referring_organisation_id, actor, now);
+            !closed) {
+          return error_of(closed);
+        }
+      }
+      ids.push_back(*id);
+      if (progress) progress(ids.size());
+    }
+    return ids;
+  });
+}
+
+// The case row, its initial state, the sealed identity and the referral event; the caller
+// audits it. The case is referred by `actor` for `referring_organisation_id`.
+Result<std::int64_t> CaseRepository::insert_referral(Session& s, const Referral& referral,
+                                                     domain::nrm::Date referred_on,
+                                                     std::int64_t referring_organisation_id,
+                                                     const CaseActor& actor, std::int64_t now,
+                                                     const std::string& event_detail) {
+  auto rows = s.query(
+      sql::insert_case,
+      {std::string(to_string(referral.kind)), referring_organisation_id, actor.user_id, now,
+       domain::nrm::format_iso_date(referred_on), std::int64_t{referral.is_child ? 1 : 0},
+       referral.sex, referral.citizenship, referral.age_band, referral.country_of_exploitation,
+       json_list(referral.exploitation_types), json_list(referral.indicators),
+       json_list(referral.needs), referral.consent.explained_by, referral.consent.language});
+  if (!rows) return error_of(rows);
+  const auto id = rows->front().i64(0);
+  const auto state = domain::nrm::open_case(referred_on, referring_organisation_id,
+                                            referral.is_child, referral.kind);
+  if (auto set = s.execute(sql::set_initial_state, {id, encode_case_state(state)}); !set) {
+    return error_of(set);
+  }
+  if (referral.kind == ReferralKind::identified) {
+    if (auto stored = store_identity(s, id, referral); !stored) return error_of(stored);
+  }
+  const CaseEvent referred{"referral", event_detail, ""};
+  if (auto event = append_event(s, id, actor, now, referred); !event) return error_of(event);
+  return id;
+}
+
+// Closes a case just imported as POST /api/v1/cases/{id}/closure would: the same rule, state
+// change, timeline event and audit entry.
+Result<void> CaseRepository::close_imported(Session& s, std::int64_t id,
+                                            const ImportedCase& imported,
+                                            std::int64_t referring_organisation_id,
+                                            const CaseActor& actor, std::int64_t now) {
+  const auto& closure = *imported.closure;
+  const auto opened = domain::nrm::open_case(imported.referred_on, referring_organisation_id,
+                                             imported.referral.is_child, imported.referral.kind);
+  auto closed = domain::nrm::close_case(opened, closure.reason, closure.closed_on);
+  if (!closed) return error_of(closed);
+  auto updated = s.execute(sql::update_case,
+                           {id, std::int64_t{1}, encode_case_state(*closed), std::string("closed"),
+                            Value(Null{}), Value(Null{}), Value(Null{}), now,
+                            closed_on_value(*closed)});
+  if (!updated) return error_of(updated);
+  const nlohmann::json detail = {{"reason", closure.reason},
+                                 {"closed_on", domain::nrm::format_iso_date(closure.closed_on)}};
+  if (auto event = append_event(s, id, actor, now, {"closure", detail.dump(), ""}); !event) {
+    return error_of(event);
+  }
+  return audit::append(s, entry(actor, "case.close", id), now);
 }
 
 Result<void> CaseRepository::store_identity(Session& s, std::int64_t id, const Referral& referral) {

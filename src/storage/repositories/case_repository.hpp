@@ -17,6 +17,10 @@ class CaseRepository final : public domain::nrm::CaseStore {
   Result<std::int64_t> create_referral(const domain::nrm::Referral& referral,
                                        const domain::nrm::CaseActor& actor, std::int64_t now,
                                        const std::string& referred_on) override;
+  Result<std::vector<std::int64_t>> import_cases(
+      const std::vector<domain::nrm::ImportedCase>& cases, std::int64_t referring_organisation_id,
+      const domain::nrm::CaseActor& actor, std::int64_t now,
+      const std::function<void(std::size_t stored)>& progress) override;
   Result<std::optional<domain::nrm::StoredCase>> find_case(std::int64_t id) override;
   Result<std::vector<domain::nrm::StoredCase>> list_cases(
       std::int64_t after_id, int limit, const domain::nrm::CaseScope& scope) override;
@@ -54,6 +58,15 @@ class CaseRepository final : public domain::nrm::CaseStore {
                               std::int64_t now) override;
 
  private:
+  Result<std::int64_t> insert_referral(Session& s, const domain::nrm::Referral& referral,
+                                       domain::nrm::Date referred_on,
+                                       std::int64_t referring_organisation_id,
+                                       const domain::nrm::CaseActor& actor, std::int64_t now,
+                                       const std::string& event_detail);
+  Result<void> close_imported(Session& s, std::int64_t id,
+                              const domain::nrm::ImportedCase& imported,
+                              std::int64_t referring_organisation_id,
+                              const domain::nrm::CaseActor& actor, std::int64_t now);
   Result<void> store_identity(Session& s, std::int64_t id, const domain::nrm::Referral& referral);
   Result<void> append_event(Session& s, std::int64_t case_id, const domain::nrm::CaseActor& actor,
                             std::int64_t now, const domain::nrm::CaseEvent& event);
