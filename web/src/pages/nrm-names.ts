@@ -4,7 +4,7 @@
 // sees "user no. N" for everybody but themselves and their own organisation.
 import { fetchDirectory } from '../endpoints';
 import { t } from '../i18n';
-import { CASE_WORKER, COMPETENT_AUTHORITY, currentUser, hasAnyRole, DECISION_MAKER } from '../session';
+import { CASE_WORKER, COMPETENT_AUTHORITY, DECISION_MAKER, currentUser, hasAnyRole } from '../session';
 import type { Directory, DirectoryPerson, Organisation } from '../types';
 
 const EMPTY: Directory = { people: [], organisations: [] };
