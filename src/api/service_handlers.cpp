@@ -1,6 +1,8 @@
 // The service provider's side of the assistance plan: the services referred to its
 // organisation, the fields of the case shared with it for each (only while the service is open,
 // identity fields audited), its answer and its record of delivery.
+#include <algorithm>
+
 #include "api/case_json.hpp"
 #include "api/common.hpp"
 #include "http/json_body.hpp"
@@ -10,6 +12,7 @@ namespace {
 
 using domain::nrm::CaseActor;
 using domain::nrm::ProvidedService;
+using domain::nrm::ServiceRecord;
 using domain::nrm::StoredCase;
 using nlohmann::json;
 
@@ -120,7 +123,7 @@ http::Response provider_change(Services& services, http::Context& context, std::
   auto body = http::parse_json_body(context.request);
   if (!body) return http::problem_from(body.error());
   http::JsonFields fields(*body);
-  ServiceTransition transition = read(fields);
+  ServiceTransition transition = read(fields, service->record);
   const auto note = fields.text("note", false, domain::nrm::kMaxReasonsBytes).value_or("");
   if (auto finished = fields.finish(); !finished) return http::problem_from(finished.error());
   const auto service_id = service->record.id;
@@ -136,20 +139,77 @@ http::Response provider_change(Services& services, http::Context& context, std::
   return http::json_response(200, service_json({changed->id, *it}));
 }
 
+// A shelter that declared its places accepts no one once they are taken. (Two acceptances at
+// the same moment may both pass; the occupancy then shows more than the places.)
+Result<void> check_shelter_room(Services& services, std::int64_t organisation_id) {
+  auto shelter = services.cases.shelter(organisation_id);
+  if (!shelter) return tl::unexpected(shelter.error());
+  if (shelter->places > 0 && shelter->occupied >= shelter->places) {
+    return fail(Errc::conflict, "every place of this shelter is taken", "shelter-full");
+  }
+  return {};
+}
+
+// The room is checked before the change's transaction (which may not nest a read); a full
+// shelter's refusal goes through the change path so that it is audited like any other.
 http::Response answer(Services& services, http::Context& context) {
-  return provider_change(services, context, "service.answer", "service_answer",
-                         [](http::JsonFields& fields) -> ServiceTransition {
-                           const bool accept = fields.boolean("accept", true).value_or(false);
-                           return [accept](const domain::nrm::ServiceRecord& record) {
-                             return domain::nrm::answer_service(record, accept);
-                           };
-                         });
+  const auto organisation_id = context.principal->organisation_id;
+  return provider_change(
+      services, context, "service.answer", "service_answer",
+      [&](http::JsonFields& fields, const ServiceRecord& current) -> ServiceTransition {
+        const bool accept = fields.boolean("accept", true).value_or(false);
+        Result<void> room;
+        if (accept && current.type == "shelter")
+          room = check_shelter_room(services, organisation_id);
+        return [accept, room](const ServiceRecord& record) -> Result<ServiceRecord> {
+          if (!room) return tl::unexpected(room.error());
+          return domain::nrm::answer_service(record, accept);
+        };
+      });
 }
 
 http::Response delivery(Services& services, http::Context& context) {
-  return provider_change(
-      services, context, "service.deliver", "service_delivery",
-      [](http::JsonFields&) -> ServiceTransition { return domain::nrm::record_delivery; });
+  return provider_change(services, context, "service.deliver", "service_delivery",
+                         [](http::JsonFields&, const ServiceRecord&) -> ServiceTransition {
+                           return domain::nrm::record_delivery;
+                         });
+}
+
+json shelter_json(const domain::nrm::ShelterPlaces& shelter) {
+  return {{"organisation_id", shelter.organisation_id},
+          {"name", shelter.name},
+          {"places", shelter.places},
+          {"occupied", shelter.occupied},
+          {"free", std::max<std::int64_t>(shelter.places - shelter.occupied, 0)}};
+}
+
+http::Response list_shelters(Services& services, http::Context&) {
+  auto shelters = services.cases.shelters();
+  if (!shelters) return http::problem_from(shelters.error());
+  auto items = json::array();
+  for (const auto& shelter : *shelters) items.push_back(shelter_json(shelter));
+  return http::json_response(200, {{"items", std::move(items)}});
+}
+
+// A provider declares the places of its own organisation.
+http::Response set_places(Services& services, http::Context& context) {
+  auto body = http::parse_json_body(context.request);
+  if (!body) return http::problem_from(body.error());
+  http::JsonFields fields(*body);
+  const auto places = fields.integer("places", true).value_or(0);
+  if (places < 0 || places > 100000) fields.add_error("places", "must be from 0 to 100000");
+  if (auto finished = fields.finish(); !finished) return http::problem_from(finished.error());
+  auto actor = case_actor(services, context);
+  if (!actor) return http::problem_from(actor.error());
+  const auto organisation_id = actor->organisation_id;
+  if (auto set =
+          services.cases.set_shelter_places(organisation_id, places, *actor, services.clock.now());
+      !set) {
+    return http::problem_from(set.error());
+  }
+  auto shelter = services.cases.shelter(organisation_id);
+  if (!shelter) return http::problem_from(shelter.error());
+  return http::json_response(200, shelter_json(*shelter));
 }
 
 }  // namespace
@@ -166,6 +226,15 @@ void add_service_routes(http::Router& router, Services& services) {
   router.add({http::Method::post, "/api/v1/services/{id}/answer", provider,
               [&](http::Context& c) { return answer(services, c); },
               "Accept or decline a service referred to my organisation"});
+  router.add({http::Method::get, "/api/v1/shelters",
+              http::AccessRule::roles_any({std::string(domain::nrm::nrm_role::case_worker),
+                                           std::string(domain::nrm::nrm_role::decision_maker),
+                                           std::string(domain::nrm::nrm_role::service_provider)}),
+              [&](http::Context& c) { return list_shelters(services, c); },
+              "Shelters with their places, taken and free"});
+  router.add({http::Method::put, "/api/v1/me/shelter", provider,
+              [&](http::Context& c) { return set_places(services, c); },
+              "Declare the places of my organisation's shelter"});
   router.add({http::Method::post, "/api/v1/services/{id}/delivery", provider,
               [&](http::Context& c) { return delivery(services, c); },
               "Record that an accepted service was delivered"});

@@ -28,6 +28,8 @@ const ROLES_ONLY = {
   '/api/v1/me/tasks': AUTHORITY_STAFF,
   '/api/v1/audit': ['auditor'],
   '/api/v1/nrm/directory': AUTHORITY_STAFF,
+  '/api/v1/shelters': [...AUTHORITY_STAFF, 'service_provider'],
+  '/api/v1/me/shelter': ['service_provider'],
   '/api/v1/cases/{id}/decisions': ['decision_maker'],
   ...Object.fromEntries(CASE_CHANGES.map((change) => [`/api/v1/cases/{id}/${change}`, AUTHORITY_STAFF])),
   ...Object.fromEntries(PROVIDER_ROUTES.map((path) => [path, ['service_provider']])),

@@ -537,6 +537,26 @@ describe('national referral mechanism: the life of a case', () => {
       assert.equal(c.timeline.at(-1).organisation_id, orgs.shelter);
     });
 
+    test('a shelter declares its places and accepts no one once they are taken', async () => {
+      const bad = await users.shelter.request('PUT', '/api/v1/me/shelter', { body: { places: -1 } });
+      assert.equal(bad.status, 422);
+      assert.equal((await users.worker.request('PUT', '/api/v1/me/shelter', { body: { places: 5 } })).status, 403);
+      const declared = await users.shelter.request('PUT', '/api/v1/me/shelter', { body: { places: 1 } });
+      assert.equal(declared.status, 200, declared.text);
+      assert.deepEqual([declared.json.places, declared.json.occupied], [1, 0], 'the delivered stay no longer counts');
+      const first = await change(adult, 'services', { type: 'shelter', provider_org: orgs.shelter, shared_fields: ['needs'] });
+      const second = await change(adult, 'services', { type: 'shelter', provider_org: orgs.shelter, shared_fields: ['needs'] });
+      const [a, b] = [first.json.services.at(-1).service_id, second.json.services.at(-1).service_id];
+      assert.equal((await users.shelter.request('POST', `/api/v1/services/${a}/answer`, { body: { accept: true } })).status, 200);
+      const full = await users.shelter.request('POST', `/api/v1/services/${b}/answer`, { body: { accept: true } });
+      assert.equal(full.status, 409, full.text);
+      assert.equal(full.json.type, 'urn:lifeline:problem:shelter-full');
+      const list = await users.worker.request('GET', '/api/v1/shelters');
+      assert.deepEqual(list.json.items.map((s) => [s.name, s.places, s.occupied, s.free]), [['Safe House', 1, 1, 0]]);
+      assert.equal((await users.shelter.request('POST', `/api/v1/services/${b}/answer`, { body: { accept: false } })).status, 200);
+      assert.equal((await users.shelter.request('POST', `/api/v1/services/${a}/delivery`, { body: {} })).status, 200);
+    });
+
     test('the authority withdraws an open service and the provider loses access', async () => {
       const referred = await change(adult, 'services', { type: 'shelter', provider_org: orgs.shelter, shared_fields: ['needs'] });
       assert.equal(referred.status, 200, referred.text);

@@ -169,6 +169,14 @@ struct CaseTask {
   bool done = false;
 };
 
+// A shelter's capacity and how much of it is taken.
+struct ShelterPlaces {
+  std::int64_t organisation_id = 0;
+  std::string name;
+  std::int64_t places = 0;
+  std::int64_t occupied = 0;  // accepted shelter services of open cases
+};
+
 class CaseStore {
  public:
   virtual ~CaseStore() = default;
@@ -219,6 +227,14 @@ class CaseStore {
                                                           std::int64_t now) = 0;
   virtual Result<std::string> organisation_type(std::int64_t organisation_id) = 0;
   virtual Result<Directory> directory() = 0;
+
+  // Sets the organisation's shelter places, with an audit entry.
+  virtual Result<void> set_shelter_places(std::int64_t organisation_id, std::int64_t places,
+                                          const CaseActor& actor, std::int64_t now) = 0;
+  // Every organisation with shelter places, by name.
+  virtual Result<std::vector<ShelterPlaces>> shelters() = 0;
+  // One organisation's places (0 when it declared none) and occupancy.
+  virtual Result<ShelterPlaces> shelter(std::int64_t organisation_id) = 0;
 
   // Stores the task with its title sealed, a timeline event and an audit entry; returns its id.
   virtual Result<std::int64_t> create_task(const CaseTask& task, const CaseActor& actor,

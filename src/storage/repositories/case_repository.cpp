@@ -110,6 +110,17 @@ constexpr std::string_view complete_task =
 constexpr std::string_view task_columns =
     "SELECT t.id, t.case_id, t.owner_id, t.due_on, t.title, t.created_by, t.done_at IS NOT NULL "
     "FROM nrm_tasks t ";
+constexpr std::string_view set_shelter_places =
+    "INSERT INTO nrm_shelter_places (organisation_id, places, updated_at) VALUES ($1, $2, $3) "
+    "ON CONFLICT (organisation_id) DO UPDATE SET places = excluded.places, "
+    "updated_at = excluded.updated_at";
+// Zero for $1 lists every shelter; an id reads that organisation's, declared or not.
+constexpr std::string_view shelters =
+    "SELECT o.id, o.name, coalesce(p.places, 0), (SELECT count(*) FROM nrm_services s "
+    "JOIN nrm_cases c ON c.id = s.case_id WHERE s.provider_organisation_id = o.id "
+    "AND s.type = 'shelter' AND s.status = 'accepted' AND c.status = 'open') "
+    "FROM organisations o LEFT JOIN nrm_shelter_places p ON p.organisation_id = o.id "
+    "WHERE ($1 = 0 AND p.organisation_id IS NOT NULL) OR o.id = $1 ORDER BY o.name, o.id";
 constexpr std::string_view case_party =
     "SELECT u.organisation_id, o.type, r.role FROM users u "
     "JOIN organisations o ON o.id = u.organisation_id "
@@ -314,10 +325,9 @@ Result<void> CaseRepository::close_imported(Session& s, std::int64_t id,
                                              imported.referral.is_child, imported.referral.kind);
   auto closed = domain::nrm::close_case(opened, closure.reason, closure.closed_on);
   if (!closed) return error_of(closed);
-  auto updated = s.execute(sql::update_case,
-                           {id, std::int64_t{1}, encode_case_state(*closed), std::string("closed"),
-                            Value(Null{}), Value(Null{}), Value(Null{}), now,
-                            closed_on_value(*closed)});
+  auto updated = s.execute(sql::update_case, {id, std::int64_t{1}, encode_case_state(*closed),
+                                              std::string("closed"), Value(Null{}), Value(Null{}),
+                                              Value(Null{}), now, closed_on_value(*closed)});
   if (!updated) return error_of(updated);
   const nlohmann::json detail = {{"reason", closure.reason},
                                  {"closed_on", domain::nrm::format_iso_date(closure.closed_on)}};
@@ -723,6 +733,40 @@ Result<std::vector<domain::nrm::CaseTask>> CaseRepository::open_tasks(std::int64
       "JOIN nrm_cases c ON c.id = t.case_id WHERE t.owner_id = $1 AND t.done_at IS NULL "
       "AND c.status = 'open' ORDER BY t.due_on, t.id",
       {owner_id});
+}
+
+Result<void> CaseRepository::set_shelter_places(std::int64_t organisation_id, std::int64_t places,
+                                                const CaseActor& actor, std::int64_t now) {
+  return db_.write([&](Session& s) -> Result<void> {
+    auto set = s.execute(sql::set_shelter_places, {organisation_id, places, now});
+    if (!set) return error_of(set);
+    const audit::AuditEntry entry{
+        actor.user_id,  actor.organisation_id,           "shelter.places.set",
+        "organisation", std::to_string(organisation_id), "success"};
+    return audit::append(s, entry, now);
+  });
+}
+
+Result<std::vector<domain::nrm::ShelterPlaces>> CaseRepository::shelters() {
+  return db_.read([&](Session& s) -> Result<std::vector<domain::nrm::ShelterPlaces>> {
+    auto rows = s.query(sql::shelters, {std::int64_t{0}});
+    if (!rows) return error_of(rows);
+    std::vector<domain::nrm::ShelterPlaces> list;
+    for (const auto& row : *rows) {
+      list.push_back({row.i64(0), row.text(1), row.i64(2), row.i64(3)});
+    }
+    return list;
+  });
+}
+
+Result<domain::nrm::ShelterPlaces> CaseRepository::shelter(std::int64_t organisation_id) {
+  return db_.read([&](Session& s) -> Result<domain::nrm::ShelterPlaces> {
+    auto rows = s.query(sql::shelters, {organisation_id});
+    if (!rows) return error_of(rows);
+    if (rows->empty()) return fail(Errc::not_found, "no such organisation");
+    const auto& row = rows->front();
+    return domain::nrm::ShelterPlaces{row.i64(0), row.text(1), row.i64(2), row.i64(3)};
+  });
 }
 
 }  // namespace lifeline::storage

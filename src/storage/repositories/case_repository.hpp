@@ -45,6 +45,10 @@ class CaseRepository final : public domain::nrm::CaseStore {
                                                                std::int64_t now) override;
   Result<std::string> organisation_type(std::int64_t organisation_id) override;
   Result<domain::nrm::Directory> directory() override;
+  Result<void> set_shelter_places(std::int64_t organisation_id, std::int64_t places,
+                                  const domain::nrm::CaseActor& actor, std::int64_t now) override;
+  Result<std::vector<domain::nrm::ShelterPlaces>> shelters() override;
+  Result<domain::nrm::ShelterPlaces> shelter(std::int64_t organisation_id) override;
   Result<std::int64_t> create_task(const domain::nrm::CaseTask& task,
                                    const domain::nrm::CaseActor& actor, std::int64_t now) override;
   Result<void> complete_task(std::int64_t case_id, std::int64_t task_id,

@@ -1,0 +1,7 @@
+-- Shelter capacity: how many people each provider organisation can house. Occupancy is counted
+-- from the accepted shelter services of open cases, so it is never stored twice.
+CREATE TABLE nrm_shelter_places (
+  organisation_id INTEGER PRIMARY KEY REFERENCES organisations (id),
+  places          INTEGER NOT NULL,
+  updated_at      INTEGER NOT NULL
+);
