@@ -34,6 +34,8 @@ import {
 } from './nrm-common';
 
 const MAX_NOTE = 4000;
+/** The problem type of an acceptance refused because every place of the shelter is taken. */
+const SHELTER_FULL = 'shelter-full';
 
 const serviceNumber = (id: number): string => t('service.number', { id });
 
@@ -168,7 +170,13 @@ function actionCard(service: ProviderServiceDetail, status: StatusRegion, apply:
     const form = h('form', { class: 'form' }, h('p', { class: 'hint' }, t('serviceView.answerHint')), note.row);
     const answer = (accept: boolean): void =>
       void runBusy(form, status, async () => {
-        apply(await answerService(service.service_id, accept, text()), t(accept ? 'serviceView.accepted' : 'serviceView.declined'));
+        try {
+          apply(await answerService(service.service_id, accept, text()), t(accept ? 'serviceView.accepted' : 'serviceView.declined'));
+        } catch (error) {
+          // A shelter that declared its places accepts no one while they are all taken.
+          if (!(error instanceof ApiError) || !error.is(SHELTER_FULL)) throw error;
+          status.invalid(t('serviceView.shelterFull'));
+        }
       });
     form.append(
       h(
