@@ -17,8 +17,9 @@ import { casesPage } from './pages/cases-list';
 import { homePage } from './pages/home';
 import { loginPage } from './pages/login';
 import { myCasesPage } from './pages/my-cases';
-import { CASES_PATH, CASE_PREFIX, MY_CASES_PATH, NEW_REFERRAL_PATH } from './pages/nrm-common';
+import { CASES_PATH, CASE_PREFIX, MY_CASES_PATH, NEW_REFERRAL_PATH, SERVICES_PATH, SERVICE_PREFIX } from './pages/nrm-common';
 import { passwordPage } from './pages/password';
+import { servicePage, servicesPage } from './pages/provider-services';
 import { forgetReferralDraft, referralPage } from './pages/referral-new';
 import { securityPage } from './pages/security';
 import { forbiddenPage, notFoundPage, unavailablePage } from './pages/simple';
@@ -28,6 +29,7 @@ import {
   CASE_WORKER,
   DECISION_MAKER,
   FIRST_RESPONDER,
+  SERVICE_PROVIDER,
   currentUser,
   forgetSession,
   hasAnyRole,
@@ -55,6 +57,7 @@ const ROUTES: Record<string, Route> = {
   [NEW_REFERRAL_PATH]: { render: referralPage, roles: [FIRST_RESPONDER, CASE_WORKER] },
   [CASES_PATH]: { render: casesPage, roles: [FIRST_RESPONDER, CASE_WORKER, DECISION_MAKER] },
   [MY_CASES_PATH]: { render: myCasesPage, roles: [CASE_WORKER, DECISION_MAKER] },
+  [SERVICES_PATH]: { render: servicesPage, roles: [SERVICE_PROVIDER] },
   '/corpus': { render: documentsPage, public: true },
   '/corpus/keywords': { render: keywordIndexPage, public: true },
   '/corpus/literature': { render: literaturePage, public: true },
@@ -67,6 +70,7 @@ const PREFIX_ROUTES: readonly (readonly [string, Route])[] = [
   [KEYWORD_PREFIX, { render: keywordPage, public: true }],
   // What a user sees of a case is decided by the server; anyone signed in may ask.
   [CASE_PREFIX, { render: casePage }],
+  [SERVICE_PREFIX, { render: servicePage, roles: [SERVICE_PROVIDER] }],
 ];
 
 interface FoundRoute {

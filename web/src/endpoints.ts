@@ -5,6 +5,7 @@ import type {
   CaseRecord,
   CaseSummary,
   CorpusDocument,
+  Directory,
   ItemList,
   KeywordSummary,
   Me,
@@ -14,6 +15,8 @@ import type {
   Organisation,
   Page,
   Provision,
+  ProviderService,
+  ProviderServiceDetail,
   ProvisionDetail,
   RecoveryCodes,
   ReferralCreated,
@@ -158,6 +161,9 @@ export const fetchCaseIdentity = (id: number): Promise<CaseIdentity> => api.get<
 
 export const listMyCases = (): Promise<ItemList<MyCase>> => api.get<ItemList<MyCase>>(`${BASE}/me/cases`);
 
+/** Names of the authority's staff, the guardians and every organisation (case workers and decision makers). */
+export const fetchDirectory = (): Promise<Directory> => api.get<Directory>(`${BASE}/nrm/directory`);
+
 /** The changes a case accepts; each answers with the whole case as it now is. */
 export type CaseAction =
   | 'decisions'
@@ -170,7 +176,12 @@ export type CaseAction =
   | 'closure'
   | 'reopening'
   | 'notes'
-  | 'assignment';
+  | 'assignment'
+  | 'services'
+  | `services/${number}/withdrawal`;
+
+/** The withdrawal of a service of the assistance plan: sharing with its provider ends. */
+export const serviceWithdrawal = (serviceId: number): CaseAction => `services/${serviceId}/withdrawal`;
 
 /**
  * Changes a case. `version` is the version the user saw: if the case changed since,
@@ -178,3 +189,36 @@ export type CaseAction =
  */
 export const changeCase = (id: number, action: CaseAction, body: Record<string, unknown>, version: number): Promise<CaseRecord> =>
   api.post<CaseRecord>(`${casePath(id)}/${action}`, body, { ifMatch: version });
+
+// ---- A service provider's side of the assistance plan ----
+
+const servicePath = (id: number): string => `${BASE}/services/${encodeURIComponent(String(id))}`;
+
+export const listProviderServices = (limit: number, cursor: string | null): Promise<Page<ProviderService>> =>
+  api.get<Page<ProviderService>>(`${BASE}/services?${pageQuery(limit, cursor)}`);
+
+/** Every service referred to the provider's organisation, page by page. */
+export async function listAllProviderServices(maxPages = 20): Promise<ProviderService[]> {
+  const all: ProviderService[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < maxPages; page += 1) {
+    const result: Page<ProviderService> = await listProviderServices(100, cursor);
+    all.push(...result.items);
+    cursor = result.next_cursor;
+    if (!cursor) break;
+  }
+  return all;
+}
+
+/**
+ * A service with the values shared for it while it is open. When identity fields are shared,
+ * the server writes this reading to the audit trail: call it once per page.
+ */
+export const fetchProviderService = (id: number): Promise<ProviderServiceDetail> =>
+  api.get<ProviderServiceDetail>(servicePath(id));
+
+export const answerService = (id: number, accept: boolean, note: string): Promise<ProviderService> =>
+  api.post<ProviderService>(`${servicePath(id)}/answer`, note ? { accept, note } : { accept });
+
+export const recordServiceDelivery = (id: number, note: string): Promise<ProviderService> =>
+  api.post<ProviderService>(`${servicePath(id)}/delivery`, note ? { note } : {});

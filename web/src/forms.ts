@@ -1,5 +1,6 @@
 // Labelled form controls and the message region that reports results.
 import { ApiError, NETWORK_ERROR_STATUS } from './api';
+import { pastDateToSend, todayIso } from './dates';
 import { h, replaceContent, uniqueId } from './dom';
 import { t } from './i18n';
 
@@ -58,8 +59,20 @@ export function inputField(options: InputOptions): LabelledInput {
       'aria-describedby': hintId,
     },
   });
-  if (options.value !== undefined) input.value = options.value;
+  // As the default value, so that resetting the form brings it back.
+  if (options.value !== undefined) input.defaultValue = options.value;
   return { row: fieldRow(id, options.label, input, hintId, options.hint), input };
+}
+
+/** The date something happened, for recording it later: today unless changed, never later. */
+export function pastDateField(label: string, name: string): LabelledInput {
+  const today = todayIso();
+  return inputField({ label, name, type: 'date', max: today, value: today, hint: t('common.pastDateHint') });
+}
+
+/** The date of a pastDateField to send, or undefined to let the server take its today. */
+export function pastDateValue(field: LabelledInput): string | undefined {
+  return pastDateToSend(field.input.value);
 }
 
 export interface SelectOption {

@@ -3,12 +3,13 @@
 import { h } from './dom';
 import { LANGUAGES, LANGUAGE_NAMES, language, t, type Language, type MessageKey } from './i18n';
 import { href } from './router';
-import { CASES_PATH, MY_CASES_PATH, NEW_REFERRAL_PATH } from './pages/nrm-common';
+import { CASES_PATH, MY_CASES_PATH, NEW_REFERRAL_PATH, SERVICES_PATH } from './pages/nrm-common';
 import {
   ADMINISTRATOR,
   CASE_WORKER,
   DECISION_MAKER,
   FIRST_RESPONDER,
+  SERVICE_PROVIDER,
   currentUser,
   hasAnyRole,
   hasRole,
@@ -46,6 +47,7 @@ const NAV_ENTRIES: readonly NavEntry[] = [
     visible: () => hasAnyRole([FIRST_RESPONDER, CASE_WORKER, DECISION_MAKER]),
     labelFor: () => (isAuthorityStaff() ? 'nav.cases' : 'nav.ownReferrals'),
   },
+  { path: SERVICES_PATH, label: 'nav.services', section: SERVICES_PATH, visible: () => hasRole(SERVICE_PROVIDER) },
   { path: NEW_REFERRAL_PATH, label: 'nav.newReferral', section: '/referrals', visible: () => hasAnyRole([FIRST_RESPONDER, CASE_WORKER]) },
   { path: '/corpus', label: 'nav.corpus', section: '/corpus', visible: () => true },
   { path: '/admin/orgs', label: 'nav.administration', section: '/admin', visible: () => hasRole(ADMINISTRATOR) },

@@ -20,6 +20,8 @@ export const ADMINISTRATOR = 'administrator';
 export const FIRST_RESPONDER = 'first_responder';
 export const CASE_WORKER = 'case_worker';
 export const DECISION_MAKER = 'decision_maker';
+export const SERVICE_PROVIDER = 'service_provider';
+export const GUARDIAN = 'guardian';
 /** The organisation type whose case workers and decision makers run the NRM's cases. */
 export const COMPETENT_AUTHORITY = 'competent_authority';
 

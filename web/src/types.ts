@@ -206,11 +206,29 @@ export interface NrmVocabularies {
   review_requesters: Term[];
   closure_reasons: Term[];
   service_types: Term[];
+  /** The case fields a service may be given, and the services that need each. */
+  shareable_fields: ShareableField[];
   trafficking_statuses: Term[];
   case_statuses: Term[];
 }
 
-export type NrmVocabularyName = keyof NrmVocabularies;
+/** The NRM vocabularies that are lists of terms (labelled as nrm.<vocabulary>.<id>). */
+export type NrmVocabularyName = {
+  [K in keyof NrmVocabularies]: NrmVocabularies[K] extends Term[] ? K : never;
+}[keyof NrmVocabularies];
+
+/**
+ * A field of a case that may be shared with a service provider. An adult's consent covers
+ * sharing with a service the fields that service type needs (`needed_by`); anything more needs
+ * a lawful ground recorded by a decision maker. Identity fields are never in an anonymous
+ * notification.
+ */
+export interface ShareableField {
+  id: string;
+  identity: boolean;
+  /** Service types that need this field. */
+  needed_by: string[];
+}
 
 export interface NewReferral {
   /** Identity fields only with consent, or for a child. */
@@ -227,6 +245,8 @@ export interface NewReferral {
   country_of_exploitation?: string;
   indicators: string[];
   needs: string[];
+  /** YYYY-MM-DD: for a referral recorded after the day it was made; the server's today when absent. */
+  referred_on?: string;
 }
 
 export type ReferralKind = 'identified' | 'anonymous_notification';
@@ -244,6 +264,10 @@ export interface CaseSummary {
   kind?: ReferralKind;
   is_child?: boolean;
   exploitation_types?: string[];
+  /** No case worker is assigned yet. */
+  in_intake?: boolean;
+  /** Most urgent first. */
+  deadlines?: Deadline[];
 }
 
 export type DeadlineStatus = 'overdue' | 'due_today' | 'upcoming' | 'met';
@@ -291,6 +315,8 @@ export interface TimelineEntry {
   at: number;
   kind: string;
   user_id: number;
+  /** The organisation the user acted for. */
+  organisation_id?: number;
   detail?: Record<string, unknown>;
   note?: string;
 }
@@ -317,6 +343,8 @@ export interface CaseRecord {
   needs?: string[];
   consent?: { explained_by: string; language: string };
   has_identity?: boolean;
+  /** The identity was erased after the retention period that follows closure. */
+  identity_erased?: boolean;
   possible_duplicates?: number;
   version?: number;
   trafficking_status?: string;
@@ -334,6 +362,56 @@ export interface CaseRecord {
   timeline?: TimelineEntry[];
   assigned_case_worker?: number | null;
   assigned_decision_maker?: number | null;
+  /** The assistance plan. */
+  services?: CaseService[];
+}
+
+export type ServiceStatus = 'referred' | 'accepted' | 'declined' | 'delivered' | 'withdrawn';
+
+/** A service of a case's assistance plan, as the competent authority sees it. */
+export interface CaseService {
+  service_id: number;
+  type: string;
+  provider_org: number;
+  /** Exactly the fields the provider sees while the service is open. */
+  shared_fields: string[];
+  lawful_ground_recorded: boolean;
+  status: ServiceStatus;
+}
+
+export interface NewService {
+  type: string;
+  provider_org: number;
+  shared_fields: string[];
+  /** Required when the sharing goes beyond what consent covers; only a decision maker's counts. */
+  lawful_ground?: string;
+}
+
+/** A service referred to the signed-in provider's organisation (GET /api/v1/services). */
+export interface ProviderService {
+  service_id: number;
+  case_id: number;
+  type: string;
+  status: ServiceStatus;
+  shared_fields: string[];
+}
+
+/** One service with the values shared for it: null once the service is no longer open. */
+export interface ProviderServiceDetail extends ProviderService {
+  shared: Record<string, unknown> | null;
+}
+
+/** Names for the ids a case carries (GET /api/v1/nrm/directory). */
+export interface DirectoryPerson {
+  user_id: number;
+  display_name: string;
+  organisation_id: number;
+  roles: string[];
+}
+
+export interface Directory {
+  people: DirectoryPerson[];
+  organisations: Organisation[];
 }
 
 export interface CaseIdentity {

@@ -1,10 +1,16 @@
 // End-to-end steps of the National Referral Mechanism, run by tests/e2e.mjs against the same
 // server and browser: a police officer refers a presumed victim from a phone-width screen (the
-// draft survives a reload without the name), sees the referral's status; a case worker of the
-// competent authority opens the case and shows the identity (audited); a decision maker records
-// a reasonable-grounds decision and the end of the reflection period appears; a second tab that
-// still shows the old case is told that someone else changed it and keeps what was typed.
-// axe-core checks each page.
+// draft survives a reload without the name), recorded as made three days earlier, and sees the
+// referral's status; a case worker of the competent authority finds it in the intake with its
+// next deadline, opens the case and shows the identity (audited); a decision maker records a
+// reasonable-grounds decision dated the day before and the end of the reflection period appears;
+// a second tab that still shows the old case is told that someone else changed it and keeps what
+// was typed. Then the assistance plan: the case worker refers a shelter with the fields it needs
+// and sees what the provider will see; adding the date of birth needs a lawful ground, which a
+// case worker cannot record, and the server's refusal is shown; the shelter's staff see exactly
+// the shared fields, accept the service, record its delivery and then see nothing more; the case
+// page names people and organisations; a decision maker shares more on a lawful ground and
+// withdraws that service; the case page speaks Russian. axe-core checks each page.
 import assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +19,20 @@ const PASSWORD = 'Temporary-Pass-2024';
 const OWN_PASSWORD = 'Quiet-River-Lantern-77';
 const PERSON = { given: 'Ana', family: 'Doe-Example', born: '1990-04-12' };
 const PHONE = { width: 360, height: 740 };
+const PROVIDER_ORG = 'Harbour House Shelter';
+/** The fields a shelter needs (src/domain/nrm/services.cpp), in the order they are offered. */
+const SHELTER_NEEDS = ['given_name', 'family_name', 'sex', 'age_band', 'needs', 'reflection_end'];
+
+/** A day `days` before today, YYYY-MM-DD in this machine's time zone. */
+function daysAgo(days) {
+  const date = new Date();
+  date.setDate(date.getDate() - days);
+  const pad = (value) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+/** The referral is recorded as made three days ago, the decision as taken yesterday. */
+const REFERRED_ON = daysAgo(3);
+const DECIDED_ON = daysAgo(1);
 const DESKTOP = { width: 1280, height: 900 };
 const DRAFT_KEY = 'lifeline.referralDraft';
 
@@ -24,11 +44,12 @@ const DRAFT_KEY = 'lifeline.referralDraft';
 export function nrmSteps(kit) {
   const { env, en, ru, runCli, signIn, expectRoute, expectHeading, checkAccessibility } = kit;
   const users = {
-    responder: { username: 'officer.popescu', role: 'first_responder' },
-    caseWorker: { username: 'caseworker.ivanova', role: 'case_worker' },
-    decisionMaker: { username: 'decider.novak', role: 'decision_maker' },
+    responder: { username: 'officer.popescu', role: 'first_responder', name: 'Ioana Popescu' },
+    caseWorker: { username: 'caseworker.ivanova', role: 'case_worker', name: 'Elena Ivanova' },
+    decisionMaker: { username: 'decider.novak', role: 'decision_maker', name: 'Marek Novak' },
+    provider: { username: 'shelter.okafor', role: 'service_provider', name: 'Grace Okafor' },
   };
-  const state = { caseId: 0, caseUrl: '', caseFlow: false, staleTab: null };
+  const state = { caseId: 0, caseUrl: '', caseFlow: false, staleTab: null, serviceId: 0, reflectionEnd: '' };
 
   const page = () => env.page;
   const main = () => page().locator('main');
@@ -81,16 +102,44 @@ export function nrmSteps(kit) {
 
   const nav = () => page().getByRole('navigation', { name: en['nav.label'], exact: true });
 
+  /** Signs in a user who has already chosen their own password. */
+  async function signInAgain(user) {
+    await signOutIfSignedIn();
+    await page().goto(`${env.baseUrl}/#/login`);
+    await expectHeading(en['login.title']);
+    const answer = await signIn(user.username, OWN_PASSWORD);
+    assert.equal(answer.status(), 200, `sign-in of ${user.username} answered ${answer.status()}`);
+    await expectRoute('/');
+  }
+
+  async function openCase() {
+    await page().goto(state.caseUrl);
+    await expectHeading(caseHeading());
+    await main().locator('.case-details').waitFor();
+  }
+
+  const serviceForm = () => main().locator('details[data-action="service"]');
+  const planItem = (serviceId) => main().locator(`.plan li[data-service-id="${serviceId}"]`);
+  const identityOption = (field) => en['serviceForm.identityOption'].replace('{field}', en[`nrm.shareable_fields.${field}`]);
+
+  /** The ticked fields of the "Refer a service" form, and those its summary lists. */
+  async function sharingChoice() {
+    const form = serviceForm();
+    const ticked = await form.locator('fieldset[data-field="shared_fields"] input:checked').evaluateAll((boxes) => boxes.map((box) => box.value));
+    const summary = await form.locator('.sharing-summary li[data-field]').evaluateAll((items) => items.map((item) => item.dataset.field));
+    return { ticked, summary };
+  }
+
   return [
-    ['NRM: a police organisation, the competent authority and their staff are created with the CLI', async () => {
+    ['NRM: a police organisation, the competent authority, a shelter and their staff are created with the CLI', async () => {
       const police = await runCli(['org', 'add', '--name', 'City Police Department', '--type', 'police']);
       const authority = await runCli(['org', 'add', '--name', 'Anti-Trafficking Office', '--type', 'competent_authority']);
-      assert.match(police, /^\d+$/);
-      assert.match(authority, /^\d+$/);
-      const orgOf = { first_responder: police, case_worker: authority, decision_maker: authority };
+      const shelter = await runCli(['org', 'add', '--name', PROVIDER_ORG, '--type', 'ngo']);
+      for (const id of [police, authority, shelter]) assert.match(id, /^\d+$/);
+      const orgOf = { first_responder: police, case_worker: authority, decision_maker: authority, service_provider: shelter };
       for (const user of Object.values(users)) {
         const id = await runCli(
-          ['user', 'add', '--org', orgOf[user.role], '--username', user.username, '--role', user.role, '--password-stdin'],
+          ['user', 'add', '--org', orgOf[user.role], '--username', user.username, '--display-name', user.name, '--role', user.role, '--password-stdin'],
           `${PASSWORD}\n`,
         );
         assert.match(id, /^\d+$/, `user add printed no id: "${id}"`);
@@ -160,10 +209,14 @@ export function nrmSteps(kit) {
       await screenshot('referral-form-on-a-phone');
     }],
 
-    ['NRM: the responder sends the referral and sees the case number and kind', async () => {
+    ['NRM: the responder records the referral as made three days ago, sends it and sees the case number and kind', async () => {
       await page().getByLabel(en['referral.person.givenName'], { exact: true }).fill(PERSON.given);
       await page().getByLabel(en['referral.person.familyName'], { exact: true }).fill(PERSON.family);
       await page().getByLabel(en['referral.person.dateOfBirth'], { exact: true }).fill(PERSON.born);
+      const referredOn = page().getByLabel(en['referral.date'], { exact: true });
+      assert.equal(await referredOn.inputValue(), daysAgo(0), 'the date of referral is not today by default');
+      assert.equal(await referredOn.getAttribute('max'), daysAgo(0), 'the date of referral may be in the future');
+      await referredOn.fill(REFERRED_ON);
       await page().getByRole('button', { name: en['referral.submit'], exact: true }).click();
       const result = main().locator('.result');
       await result.waitFor();
@@ -203,12 +256,32 @@ export function nrmSteps(kit) {
       const row = main().locator('table tbody tr').filter({ has: page().getByRole('link', { name: caseHeading(), exact: true }) });
       await row.getByText(en['referral.kind.identified'], { exact: true }).waitFor();
       await row.getByText(en['nrm.exploitation_types.forced_labour'], { exact: true }).waitFor();
+      await row.locator(`time[datetime="${REFERRED_ON}"]`).waitFor();
+      // The next deadline, marked by its urgency: the reasonable-grounds decision is due.
+      const urgency = row.locator('.case-urgency');
+      await urgency.getByText(en['deadline.what.reasonable-grounds-decision'], { exact: true }).waitFor();
+      assert.ok(['upcoming', 'due_today', 'overdue'].includes(await urgency.getAttribute('data-urgency')));
       await checkAccessibility('case intake');
+      // The intake filter: the case waits in the intake and is nobody's yet.
+      const show = main().getByRole('navigation', { name: en['cases.show.label'], exact: true });
+      await show.getByRole('link', { name: en['cases.show.intake'], exact: true }).click();
+      await expectRoute('/cases?show=intake');
+      await row.waitFor();
+      await show.getByRole('link', { name: en['cases.show.mine'], exact: true }).click();
+      await expectRoute('/cases?show=mine');
+      await main().getByText(en['cases.emptyShown'], { exact: true }).waitFor();
+      assert.equal(await main().getByRole('link', { name: caseHeading(), exact: true }).count(), 0, 'an unassigned case is shown as mine');
+      await show.getByRole('link', { name: en['cases.show.all'], exact: true }).click();
+      await expectRoute('/cases');
+      await row.waitFor();
       await row.getByRole('link', { name: caseHeading(), exact: true }).click();
       await expectHeading(caseHeading());
       state.caseUrl = page().url();
-      await main().getByText(en['nrm.indicators.withheld_documents'], { exact: true }).waitFor();
-      await main().getByText(en['nrm.immediate_needs.shelter'], { exact: true }).waitFor();
+      // (In the case's facts: the service form offers a shelter too.)
+      await main().locator('.case-details').getByText(en['nrm.indicators.withheld_documents'], { exact: true }).waitFor();
+      await main().locator('.case-details').getByText(en['nrm.immediate_needs.shelter'], { exact: true }).waitFor();
+      // The referring organisation by its name, not its number.
+      await main().locator('.case-details').getByText('City Police Department', { exact: true }).waitFor();
       state.caseFlow = Array.isArray((await caseJson()).decisions);
     }],
 
@@ -248,9 +321,15 @@ export function nrmSteps(kit) {
       await form.getByLabel(en['nrm.decision_outcomes.positive'], { exact: true }).check();
       const reasons = 'Indicators of forced labour and withheld documents are credible.';
       await form.getByLabel(en['decisionForm.reasons'], { exact: true }).fill(reasons);
+      await form.getByLabel(en['decisionForm.date'], { exact: true }).fill(DECIDED_ON);
       await form.getByRole('button', { name: en['decisionForm.submit'], exact: true }).click();
       await form.locator('.status.success').waitFor();
       const record = await caseJson();
+      assert.equal(record.decisions[0].decided_on, DECIDED_ON, 'the date of the decision was not recorded');
+      state.reflectionEnd = record.reflection?.end ?? '';
+      const decisionRow = main().locator('table tbody tr').first();
+      await decisionRow.locator(`time[datetime="${DECIDED_ON}"]`).waitFor();
+      await decisionRow.getByText(en['case.you'].replace('{name}', users.decisionMaker.name), { exact: true }).waitFor();
       assert.ok(record.reflection?.end, 'the positive reasonable-grounds decision started no reflection period');
       await main().locator(`.reflection [data-reflection-end="${record.reflection.end}"]`).waitFor();
       await main().locator('.reflection').getByText(en['reflection.ends']).waitFor();
@@ -286,7 +365,10 @@ export function nrmSteps(kit) {
       if (!state.caseFlow) return;
       const form = main().locator('details[data-action="assignment"]');
       await form.locator('summary').click();
-      await form.getByLabel(en['assignForm.decisionMaker'], { exact: true }).fill(String(users.decisionMaker.id));
+      const maker = form.getByLabel(en['assignForm.decisionMaker'], { exact: true });
+      // Chosen by name from the competent authority's decision makers.
+      assert.ok((await maker.locator('option').allTextContents()).some((label) => label.startsWith(users.decisionMaker.name)));
+      await maker.selectOption(String(users.decisionMaker.id));
       await form.getByRole('button', { name: en['assignForm.submit'], exact: true }).click();
       await form.locator('.status.success').waitFor();
       await nav().getByRole('link', { name: en['nav.myCases'], exact: true }).click();
@@ -296,6 +378,204 @@ export function nrmSteps(kit) {
       await item.waitFor();
       await item.locator('.deadline').first().waitFor();
       await checkAccessibility('my cases');
+    }],
+
+    ['NRM: the case worker refers a shelter; the fields it needs are ticked and the summary shows what the provider will see', async () => {
+      if (!state.caseFlow) return;
+      await signInAgain(users.caseWorker);
+      await openCase();
+      await main().locator('.plan').getByText(en['plan.none'], { exact: true }).waitFor();
+      const form = serviceForm();
+      await form.locator('summary').click();
+      await form.getByLabel(en['serviceForm.type'], { exact: true }).selectOption('shelter');
+      const providers = await form.getByLabel(en['serviceForm.provider'], { exact: true }).locator('option').allTextContents();
+      assert.ok(providers.includes(PROVIDER_ORG), `the shelter is not offered: ${providers.join(', ')}`);
+      assert.ok(!providers.includes('Anti-Trafficking Office'), 'the competent authority is offered as a provider');
+      await form.getByLabel(en['serviceForm.provider'], { exact: true }).selectOption({ label: PROVIDER_ORG });
+      const choice = await sharingChoice();
+      assert.deepEqual(choice.ticked, SHELTER_NEEDS, 'not exactly the fields a shelter needs are ticked');
+      assert.deepEqual(choice.summary, SHELTER_NEEDS, 'the summary does not list what is ticked');
+      const summary = form.locator('.sharing-summary');
+      await summary.getByText(en['serviceForm.summaryTitle'], { exact: true }).waitFor();
+      assert.equal(await summary.locator('.identity-field').count(), 2, 'the two name fields are not marked as identity');
+      await summary.locator('li[data-field="given_name"]').getByText(en['service.identityField'], { exact: true }).waitFor();
+      await form.locator('[data-covered="consent"]').waitFor();
+      assert.equal(await form.getByLabel(en['serviceForm.ground'], { exact: true }).isVisible(), false, 'a lawful ground is asked for what consent covers');
+      await checkAccessibility('case page, referring a service');
+      await form.getByRole('button', { name: en['serviceForm.submit'], exact: true }).click();
+      await form.locator('.status.success').waitFor();
+      const record = await caseJson();
+      assert.equal(record.services.length, 1);
+      assert.deepEqual(record.services[0].shared_fields, SHELTER_NEEDS);
+      state.serviceId = record.services[0].service_id;
+      const item = planItem(state.serviceId);
+      await item.getByText(en['nrm.service_types.shelter'], { exact: true }).waitFor();
+      await item.getByText(PROVIDER_ORG, { exact: true }).waitFor();
+      await item.getByText(en['service.status.referred'], { exact: true }).waitFor();
+      await item.getByText(en['plan.onConsent'], { exact: true }).waitFor();
+      // The provider's answer is now a deadline on the case.
+      await main().locator('.deadline[data-deadline="service-answer"]').getByText(en['deadline.what.service-answer'], { exact: true }).waitFor();
+    }],
+
+    ['NRM: a case worker adding the date of birth is told a decision maker must record a lawful ground; the refusal is shown', async () => {
+      if (!state.caseFlow) return;
+      const form = serviceForm();
+      // After sending, the form is ready again with the shelter's fields.
+      assert.deepEqual((await sharingChoice()).ticked, SHELTER_NEEDS);
+      await form.getByLabel(en['serviceForm.provider'], { exact: true }).selectOption({ label: PROVIDER_ORG });
+      await form.getByLabel(identityOption('date_of_birth'), { exact: true }).check();
+      const choice = await sharingChoice();
+      assert.deepEqual(choice.summary, [...SHELTER_NEEDS.slice(0, 2), 'date_of_birth', ...SHELTER_NEEDS.slice(2)]);
+      await form.locator('.sharing-summary li[data-field="date_of_birth"] .identity-field').waitFor();
+      const warning = form.locator('[data-covered="lawful-ground"]');
+      await warning.getByText(en['serviceForm.askDecisionMaker'], { exact: true }).waitFor();
+      await warning.getByText(en['nrm.shareable_fields.date_of_birth'], { exact: false }).waitFor();
+      assert.equal(await form.getByLabel(en['serviceForm.ground'], { exact: true }).isVisible(), false, 'a case worker is asked for the lawful ground');
+      const answer = page().waitForResponse((response) => response.url().endsWith(`/cases/${state.caseId}/services`));
+      await form.getByRole('button', { name: en['serviceForm.submit'], exact: true }).click();
+      assert.equal((await answer).status(), 403, 'sharing beyond consent without a lawful ground was not refused');
+      await form.locator('.status.error').getByText(en['serviceForm.refused'], { exact: true }).waitFor();
+      assert.equal((await caseJson()).services.length, 1, 'a refused service was added');
+      assert.ok((await sharingChoice()).ticked.includes('date_of_birth'), 'the choice was lost');
+      await checkAccessibility('case page, sharing refused');
+      await screenshot('service-referral-refused');
+    }],
+
+    ['NRM: the shelter\'s staff find the service referred to them, on a phone', async () => {
+      if (!state.caseFlow) return;
+      await page().setViewportSize(PHONE);
+      await firstSignIn(users.provider);
+      await main().getByRole('link', { name: en['home.work.services'], exact: true }).waitFor();
+      assert.equal(await nav().getByRole('link', { name: en['nav.cases'], exact: true }).count(), 0, 'a provider is offered the cases');
+      await nav().getByRole('link', { name: en['nav.services'], exact: true }).click();
+      await expectRoute('/services');
+      await expectHeading(en['services.title']);
+      const row = main().locator('table tbody tr').filter({ has: page().getByRole('link', { name: en['service.number'].replace('{id}', String(state.serviceId)), exact: true }) });
+      await row.getByText(en['service.status.referred'], { exact: true }).waitFor();
+      await row.getByText(en['nrm.service_types.shelter'], { exact: true }).waitFor();
+      await noWiderThanScreen('the services list');
+      await checkAccessibility('services referred to a provider');
+      await row.getByRole('link').click();
+      await expectRoute(`/services/${state.serviceId}`);
+    }],
+
+    ['NRM: the provider sees exactly the shared fields, identity labelled, and that opening the page is recorded', async () => {
+      if (!state.caseFlow) return;
+      await expectHeading(en['service.number'].replace('{id}', String(state.serviceId)));
+      const shared = main().locator('[data-shared="open"]');
+      await shared.getByText(en['serviceView.auditNote'], { exact: true }).waitFor();
+      const shown = await shared.locator('dd [data-field]').evaluateAll((items) => items.map((item) => item.dataset.field));
+      assert.deepEqual(shown, SHELTER_NEEDS, 'the page shows other fields than were shared');
+      const fromServer = await page().evaluate(async (id) => (await fetch(`/api/v1/services/${id}`, { headers: { Accept: 'application/json' } })).json(), state.serviceId);
+      assert.deepEqual([...shown].sort(), Object.keys(fromServer.shared).sort(), 'the page and the server disagree on what is shared');
+      await shared.locator('[data-field="given_name"]').getByText(PERSON.given, { exact: true }).waitFor();
+      await shared.locator('[data-field="family_name"]').getByText(PERSON.family, { exact: true }).waitFor();
+      await shared.locator('[data-field="needs"]').getByText(en['nrm.immediate_needs.shelter'], { exact: true }).waitFor();
+      await shared.locator(`[data-field="reflection_end"] time[datetime="${state.reflectionEnd}"]`).waitFor();
+      assert.equal(await shared.locator('.identity-field').count(), 2, 'the identity fields are not labelled');
+      assert.equal(await main().locator(`time[datetime="${PERSON.born}"]`).count(), 0, 'the date of birth was shown without being shared');
+      assert.equal(await main().getByRole('link', { name: caseHeading(), exact: true }).count(), 0, 'a provider is sent to the case');
+      const stored = await page().evaluate(() => JSON.stringify({ ...window.localStorage }) + JSON.stringify({ ...window.sessionStorage }));
+      assert.ok(!stored.includes(PERSON.family), 'the shared identity was stored in the browser');
+      await noWiderThanScreen('the service page');
+      await checkAccessibility('a service with its shared fields');
+      await screenshot('service-page-on-a-phone');
+    }],
+
+    ['NRM: the provider accepts the service, records its delivery, and then sees it is no longer shared', async () => {
+      if (!state.caseFlow) return;
+      await main().getByLabel(en['serviceView.note'], { exact: true }).fill('A room is ready from tonight.');
+      await main().getByRole('button', { name: en['serviceView.accept'], exact: true }).click();
+      await main().locator('.status.success').getByText(en['serviceView.accepted'], { exact: true }).waitFor();
+      await main().locator('[data-service-status="accepted"]').waitFor();
+      await main().locator('[data-shared="open"]').getByText(PERSON.family, { exact: true }).waitFor();
+      await main().getByLabel(en['serviceView.note'], { exact: true }).fill('Stayed six weeks; moved to supported housing.');
+      await main().getByRole('button', { name: en['serviceView.recordDelivery'], exact: true }).click();
+      await main().locator('.status.success').getByText(en['serviceView.delivered'], { exact: true }).waitFor();
+      const closed = main().locator('[data-shared="none"]');
+      await closed.getByText(en['serviceView.noLongerShared'], { exact: true }).waitFor();
+      assert.equal(await main().getByText(PERSON.family).count(), 0, 'the identity stays on the page of a closed service');
+      await checkAccessibility('a service no longer shared');
+      // The server agrees: read again, nothing is shared.
+      await page().reload();
+      await main().locator('[data-shared="none"]').waitFor();
+      await main().locator('[data-service-status="delivered"]').waitFor();
+      assert.equal(await main().getByText(PERSON.given, { exact: true }).count(), 0);
+      assert.equal(await main().getByRole('button', { name: en['serviceView.recordDelivery'], exact: true }).count(), 0);
+      await page().setViewportSize(DESKTOP);
+    }],
+
+    ['NRM: the case page shows the service delivered and names people and organisations', async () => {
+      if (!state.caseFlow) return;
+      await signInAgain(users.caseWorker);
+      await openCase();
+      const item = planItem(state.serviceId);
+      await item.getByText(en['service.status.delivered'], { exact: true }).waitFor();
+      await item.getByText(PROVIDER_ORG, { exact: true }).waitFor();
+      await item.getByText(en['plan.providerSaw'], { exact: true }).waitFor();
+      assert.equal(await item.getByRole('button', { name: en['plan.withdraw'], exact: true }).count(), 0, 'a delivered service can be withdrawn');
+      assert.equal(await main().locator('.deadline[data-deadline="service-answer"]').count(), 0, 'the answered service is still awaited');
+      const decisions = main().locator('table').filter({ hasText: en['nrm.decision_kinds.reasonable_grounds'] });
+      await decisions.getByText(users.decisionMaker.name, { exact: true }).waitFor();
+      const summary = main().locator('.card').filter({ has: page().getByRole('heading', { name: en['case.summary'], exact: true }) });
+      await summary.getByText(users.decisionMaker.name, { exact: true }).waitFor();
+      await summary.getByText('City Police Department', { exact: true }).waitFor();
+      for (const part of [decisions, summary]) {
+        assert.ok(!(await part.textContent()).includes(en['case.user'].replace(' {id}', '')), 'a person is shown by number');
+      }
+      // The provider's staff are not in the directory: their organisation names them.
+      const delivery = main().locator('.timeline li[data-kind="service_delivery"]');
+      await delivery.getByText(PROVIDER_ORG, { exact: false }).first().waitFor();
+      await delivery.getByText('Stayed six weeks; moved to supported housing.', { exact: true }).waitFor();
+      await checkAccessibility('case page with its assistance plan');
+      await screenshot('case-page-with-assistance-plan');
+    }],
+
+    ['NRM: a decision maker shares more on a lawful ground, then withdraws that service', async () => {
+      if (!state.caseFlow) return;
+      await signInAgain(users.decisionMaker);
+      await openCase();
+      const form = serviceForm();
+      await form.locator('summary').click();
+      await form.getByLabel(en['serviceForm.type'], { exact: true }).selectOption('interpretation');
+      assert.deepEqual((await sharingChoice()).ticked, ['language']);
+      await form.getByLabel(en['serviceForm.provider'], { exact: true }).selectOption({ label: PROVIDER_ORG });
+      await form.getByLabel(identityOption('given_name'), { exact: true }).check();
+      const ground = form.getByLabel(en['serviceForm.ground'], { exact: true });
+      await ground.waitFor();
+      assert.ok(await ground.evaluate((area) => area.required), 'the lawful ground is not required');
+      await form.locator('[data-covered="lawful-ground"]').getByText(en['serviceForm.groundNeeded'], { exact: true }).waitFor();
+      await ground.fill('The interpreter must address the person by name at the hearing of 3 March (court order 12/2025).');
+      await form.getByRole('button', { name: en['serviceForm.submit'], exact: true }).click();
+      await form.locator('.status.success').waitFor();
+      const added = (await caseJson()).services.find((service) => service.type === 'interpretation');
+      assert.ok(added?.lawful_ground_recorded, 'no lawful ground was recorded');
+      assert.deepEqual(added.shared_fields, ['given_name', 'language']);
+      const item = planItem(added.service_id);
+      await item.getByText(en['plan.onLawfulGround'], { exact: true }).waitFor();
+      await item.getByRole('button', { name: en['plan.withdraw'], exact: true }).click();
+      await item.getByLabel(en['plan.withdrawNote'], { exact: true }).fill('The hearing was postponed.');
+      await item.getByRole('button', { name: en['plan.withdrawConfirm'], exact: true }).click();
+      await main().locator('.plan .status.success').waitFor();
+      await planItem(added.service_id).getByText(en['service.status.withdrawn'], { exact: true }).waitFor();
+      assert.equal(await page().evaluate(() => document.activeElement?.id), 'plan-heading', 'focus is lost after withdrawing');
+    }],
+
+    ['NRM: the case page in Russian', async () => {
+      if (!state.caseFlow) return;
+      // In the header: the service form has a "Language" box too.
+      const header = () => page().getByRole('banner');
+      await header().getByLabel(en['header.language'], { exact: true }).selectOption('ru');
+      await expectHeading(ru['case.number'].replace('{id}', String(state.caseId)));
+      const plan = main().locator('.plan');
+      await plan.getByRole('heading', { name: ru['plan.title'], exact: true }).waitFor();
+      await planItem(state.serviceId).getByText(ru['service.status.delivered'], { exact: true }).waitFor();
+      await planItem(state.serviceId).getByText(ru['nrm.service_types.shelter'], { exact: true }).waitFor();
+      await main().locator('details[data-action="service"] summary').getByText(ru['serviceForm.title'], { exact: true }).waitFor();
+      await main().getByRole('heading', { name: ru['reflection.title'], exact: true }).waitFor();
+      await checkAccessibility('case page in Russian');
+      await header().getByLabel(ru['header.language'], { exact: true }).selectOption('en');
+      await expectHeading(caseHeading());
     }],
 
     ['NRM: the case page and the desk fit a phone screen', async () => {

@@ -61,6 +61,10 @@ const NRM_VOCABULARIES = {
     'shelter', 'medical', 'psychological', 'legal_counselling', 'interpretation', 'education_training',
     'employment', 'financial_support', 'family_tracing', 'safety_measures'
   ],
+  shareable_fields: [
+    'given_name', 'family_name', 'date_of_birth', 'sex', 'age_band', 'citizenship', 'language', 'is_child', 'needs',
+    'exploitation_types', 'reflection_end'
+  ],
   trafficking_statuses: ['presumed_victim', 'identified_victim', 'not_a_victim'],
   case_statuses: ['active', 'follow_up', 'closed', 'closed_referred'],
 };

@@ -1,6 +1,8 @@
 // Unit tests of the browser-free pieces behind the NRM pages: the referral draft
 // (src/referral-draft.ts), which must never hold the person's name or date of birth, the
-// order of urgency of deadlines (src/deadlines.ts) and the country list (src/countries.ts).
+// order of urgency of deadlines (src/deadlines.ts), the country list (src/countries.ts), what
+// consent covers when sharing a case's fields with a service provider (src/sharing.ts) and the
+// dates of things recorded later (src/dates.ts).
 // Each file imports nothing, so it is compiled on the fly with TypeScript's transpiler and
 // loaded as a module: no build step. Run: node --test tests/nrm-logic.mjs
 import assert from 'node:assert/strict';
@@ -19,6 +21,8 @@ async function importSource(name) {
 const draft = await importSource('referral-draft.ts');
 const { byUrgency, mostUrgent, sortByUrgency } = await importSource('deadlines.ts');
 const { countries, countryName } = await importSource('countries.ts');
+const sharing = await importSource('sharing.ts');
+const { pastDateToSend, todayIso } = await importSource('dates.ts');
 
 /** sessionStorage as a Map, for tests. */
 function memoryStorage() {
@@ -129,4 +133,86 @@ test('the country list is ISO 3166-1 alpha-2, complete and named by the browser'
   assert.equal(countryName('AT', 'ru'), 'Австрия');
   const names = all.map((country) => country.name);
   assert.deepEqual(names, [...names].sort(new Intl.Collator('en').compare));
+});
+
+// The shareable fields as GET /api/v1/meta/vocabularies sends them (nrm.shareable_fields).
+const SHAREABLE = [
+  { id: 'given_name', identity: true, needed_by: ['shelter', 'medical', 'psychological', 'legal_counselling', 'education_training', 'employment', 'financial_support', 'family_tracing', 'safety_measures'] },
+  { id: 'family_name', identity: true, needed_by: ['shelter', 'medical', 'legal_counselling', 'education_training', 'employment', 'financial_support', 'family_tracing', 'safety_measures'] },
+  { id: 'date_of_birth', identity: true, needed_by: ['medical', 'financial_support', 'family_tracing'] },
+  { id: 'sex', identity: false, needed_by: ['shelter', 'medical', 'psychological'] },
+  { id: 'age_band', identity: false, needed_by: ['shelter', 'psychological', 'education_training', 'employment'] },
+  { id: 'citizenship', identity: false, needed_by: ['legal_counselling', 'employment', 'family_tracing'] },
+  { id: 'language', identity: false, needed_by: ['psychological', 'legal_counselling', 'interpretation', 'education_training'] },
+  { id: 'is_child', identity: false, needed_by: [] },
+  { id: 'needs', identity: false, needed_by: ['shelter', 'medical', 'psychological', 'safety_measures'] },
+  { id: 'exploitation_types', identity: false, needed_by: ['legal_counselling'] },
+  { id: 'reflection_end', identity: false, needed_by: ['shelter', 'legal_counselling', 'financial_support'] },
+];
+const SHELTER_NEEDS = ['given_name', 'family_name', 'sex', 'age_band', 'needs', 'reflection_end'];
+const ADULT_WITH_CONSENT = { kind: 'identified', is_child: false, consent: { explained_by: 'Officer Popescu', language: 'Romanian' } };
+const CHILD = { kind: 'identified', is_child: true, consent: { explained_by: '', language: '' } };
+const ANONYMOUS = { kind: 'anonymous_notification', is_child: false, consent: { explained_by: '', language: '' } };
+/** Referred as a child, found an adult by an age assessment: no consent was ever asked. */
+const ASSESSED_ADULT = { kind: 'identified', is_child: false, consent: { explained_by: '', language: '' } };
+
+test('sharing: the form preselects exactly what the service needs, in the vocabulary order', () => {
+  assert.deepEqual(sharing.neededFields(SHAREABLE, 'shelter', ADULT_WITH_CONSENT), SHELTER_NEEDS);
+  assert.deepEqual(sharing.neededFields(SHAREABLE, 'interpretation', ADULT_WITH_CONSENT), ['language']);
+  assert.deepEqual(sharing.neededFields(SHAREABLE, 'no_such_service', ADULT_WITH_CONSENT), []);
+});
+
+test('sharing: an adult\'s consent covers what the service needs, or less', () => {
+  assert.deepEqual(sharing.sharingCoverage(SHAREABLE, ADULT_WITH_CONSENT, 'shelter', SHELTER_NEEDS), { covered: true, beyond: [] });
+  assert.equal(sharing.sharingCoverage(SHAREABLE, ADULT_WITH_CONSENT, 'shelter', ['needs']).covered, true);
+  assert.equal(sharing.sharingCoverage(SHAREABLE, ADULT_WITH_CONSENT, 'shelter', []).covered, true);
+  assert.ok(sharing.hasAdultConsent(ADULT_WITH_CONSENT));
+});
+
+test('sharing: one field more than the service needs needs a lawful ground, and is named', () => {
+  const result = sharing.sharingCoverage(SHAREABLE, ADULT_WITH_CONSENT, 'shelter', [...SHELTER_NEEDS, 'date_of_birth']);
+  assert.deepEqual(result, { covered: false, reason: 'beyond-needs', beyond: ['date_of_birth'] });
+  // What one service needs is more than another: a date of birth is needed for medical care.
+  assert.equal(sharing.sharingCoverage(SHAREABLE, ADULT_WITH_CONSENT, 'medical', ['date_of_birth']).covered, true);
+  assert.equal(sharing.sharingCoverage(SHAREABLE, ADULT_WITH_CONSENT, 'interpretation', ['language', 'given_name']).reason, 'beyond-needs');
+});
+
+test('sharing: without an adult\'s consent nothing is covered, not even what the service needs', () => {
+  assert.deepEqual(sharing.sharingCoverage(SHAREABLE, CHILD, 'shelter', SHELTER_NEEDS), { covered: false, reason: 'child', beyond: [] });
+  assert.equal(sharing.sharingCoverage(SHAREABLE, CHILD, 'shelter', []).covered, false);
+  assert.equal(sharing.sharingCoverage(SHAREABLE, ASSESSED_ADULT, 'shelter', ['needs']).reason, 'no-consent');
+  assert.equal(sharing.sharingCoverage(SHAREABLE, ANONYMOUS, 'interpretation', ['language']).reason, 'anonymous');
+  assert.equal(sharing.hasAdultConsent(CHILD), false);
+  assert.equal(sharing.hasAdultConsent(ASSESSED_ADULT), false);
+  assert.equal(sharing.hasAdultConsent({ ...ADULT_WITH_CONSENT, consent: { explained_by: '   ' } }), false);
+  // A case shown without its facts (no is_child) is not taken for an adult's.
+  assert.equal(sharing.sharingCoverage(SHAREABLE, { kind: 'identified', consent: ADULT_WITH_CONSENT.consent }, 'shelter', ['needs']).covered, false);
+});
+
+test('sharing: an anonymous notification offers no identity field, not even one the service needs', () => {
+  const offered = sharing.offeredFields(SHAREABLE, ANONYMOUS).map((field) => field.id);
+  for (const identity of ['given_name', 'family_name', 'date_of_birth']) assert.ok(!offered.includes(identity), identity);
+  assert.equal(offered.length, SHAREABLE.length - 3);
+  assert.deepEqual(sharing.neededFields(SHAREABLE, 'shelter', ANONYMOUS), ['sex', 'age_band', 'needs', 'reflection_end']);
+  assert.equal(sharing.offeredFields(SHAREABLE, CHILD).length, SHAREABLE.length);
+});
+
+test('services: awaiting an answer first, then awaiting delivery, then closed; newest first within each', () => {
+  const items = [
+    { service_id: 1, status: 'delivered' },
+    { service_id: 2, status: 'referred' },
+    { service_id: 3, status: 'accepted' },
+    { service_id: 4, status: 'withdrawn' },
+    { service_id: 5, status: 'referred' },
+    { service_id: 6, status: 'accepted' },
+  ];
+  assert.deepEqual([...items].sort(sharing.byProviderUrgency).map((item) => item.service_id), [5, 2, 6, 3, 4, 1]);
+});
+
+test('dates: today in the user\'s time zone; a date left at today is not sent', () => {
+  assert.equal(todayIso(new Date(2025, 0, 5, 23, 59)), '2025-01-05');
+  assert.equal(todayIso(new Date(2025, 11, 31, 0, 0)), '2025-12-31');
+  assert.equal(pastDateToSend('', '2025-03-14'), undefined);
+  assert.equal(pastDateToSend('2025-03-14', '2025-03-14'), undefined);
+  assert.equal(pastDateToSend(' 2025-03-10 ', '2025-03-14'), '2025-03-10');
 });

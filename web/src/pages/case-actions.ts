@@ -1,67 +1,46 @@
 // The forms that change a case: decisions, review requests, extensions of the reflection
-// period, the guardian, age and best-interests assessments, co-operation with the police,
-// closing and reopening, notes and assignment. Decisions are for decision makers, the rest for
-// the competent authority's case workers and decision makers; each form is shown only when the
-// case's state allows it. The server checks again.
-//
-// Every change carries the version of the case the user saw (If-Match). When someone else
-// changed the case meanwhile the server refuses (412): the case is read again and drawn anew,
-// the user is told, and what they typed stays in the form so they can check it and send again.
-import { ApiError, PRECONDITION_FAILED_STATUS } from '../api';
-import { h, replaceContent } from '../dom';
-import { changeCase, fetchCase, type CaseAction } from '../endpoints';
+// period, services of the assistance plan (case-services.ts), the guardian, age and
+// best-interests assessments, co-operation with the police, closing and reopening, notes and
+// assignment. Decisions are for decision makers, the rest for the competent authority's case
+// workers and decision makers; each form is shown only when the case's state allows it. The
+// server checks again. Every change goes through CaseChanger (case-changes.ts): If-Match, and a
+// stale case reloaded with the typed text kept. Where the server accepts the date of what is
+// recorded, the form offers it, today unless changed.
+import { h } from '../dom';
+import type { CaseAction } from '../endpoints';
 import {
   StatusRegion,
   checkboxGroup,
   handleSubmit,
   inputField,
+  pastDateField,
+  pastDateValue,
   radioGroup,
   selectField,
   submitButton,
   textAreaField,
+  type LabelledInput,
   type SelectOption,
 } from '../forms';
 import { t, type MessageKey } from '../i18n';
-import { CASE_WORKER, DECISION_MAKER, currentUser, hasAnyRole } from '../session';
-import type { CaseDecision, CaseRecord, NrmVocabularies } from '../types';
-import { term, termOptions, userLabel } from './nrm-common';
+import { CASE_WORKER, DECISION_MAKER, GUARDIAN, hasAnyRole } from '../session';
+import type { CaseDecision, CaseRecord, DirectoryPerson, NrmVocabularies } from '../types';
+import { CaseChanger, actionBox, isCaseStaff, isClosed, setOptions, type ActionContext, type ActionForm } from './case-changes';
+import { serviceReferralForm } from './case-services';
+import type { Names } from './nrm-names';
+import { term, termOptions } from './nrm-common';
 
 const MAX_REASONS = 20000;
 const MAX_NOTE = 4000;
 const MAX_EXTENSION_DAYS = 365;
 
-/** Shared by the forms: the case as last shown, and how to send a change of it. */
-interface ActionContext {
-  current(): CaseRecord;
-  vocabularies: NrmVocabularies;
-  /**
-   * Sends a change with the shown version. Resolves true when it was made; false when the
-   * case had changed meanwhile (the case is then reloaded and the user told, the form kept).
-   */
-  send(action: CaseAction, body: Record<string, unknown>, status: StatusRegion): Promise<boolean>;
-}
-
-interface ActionForm {
-  element: HTMLElement;
-  /** Shows or hides the form and updates its choices for the case as it now is. */
-  refresh(record: CaseRecord): void;
-}
-
-const isClosed = (record: CaseRecord): boolean => record.status.startsWith('closed');
-/** Everything but decisions: the competent authority's case workers and decision makers. */
-const isCaseStaff = (): boolean => hasAnyRole([CASE_WORKER, DECISION_MAKER]);
 /** Referred as a child or possibly a child, and not found an adult by an age assessment. */
 const isChild = (record: CaseRecord): boolean => record.is_child === true;
 
-function actionBox(name: string, title: MessageKey, status: StatusRegion, form: HTMLFormElement): HTMLDetailsElement {
-  return h('details', { class: 'card action', attrs: { 'data-action': name } }, h('summary', {}, t(title)), status.element, form);
-}
-
-/** Replaces a select's options, keeping the chosen value when it is still offered. */
-function setOptions(select: HTMLSelectElement, options: readonly SelectOption[]): void {
-  const chosen = select.value;
-  replaceContent(select, ...options.map((option) => h('option', { attrs: { value: option.value } }, option.label)));
-  if (options.some((option) => option.value === chosen)) select.value = chosen;
+/** Adds `field`'s date to `body` as `name` unless it was left at today (the server's today then). */
+function withDate(body: Record<string, unknown>, name: string, field: LabelledInput): Record<string, unknown> {
+  const on = pastDateValue(field);
+  return on ? { ...body, [name]: on } : body;
 }
 
 function decisionOption(ctx: ActionContext, decision: CaseDecision): SelectOption {
@@ -102,6 +81,7 @@ function decisionForm(ctx: ActionContext): ActionForm {
     hint: t('decisionForm.reasonsHint'),
   });
   const cosign = checkboxGroup(t('decisionForm.guardian'), 'guardian_cosigned_by', [{ value: 'cosigned', label: '' }], t('decisionForm.guardianHint'));
+  const decidedOn = pastDateField(t('decisionForm.date'), 'decided_on');
   const form = h(
     'form',
     { class: 'form' },
@@ -109,6 +89,7 @@ function decisionForm(ctx: ActionContext): ActionForm {
     reviews.row,
     outcome.fieldset,
     reasons.row,
+    decidedOn.row,
     cosign.fieldset,
     submitButton(t('decisionForm.submit')),
   );
@@ -127,7 +108,7 @@ function decisionForm(ctx: ActionContext): ActionForm {
     const body: Record<string, unknown> = { kind: kind.select.value, outcome: outcome.value(), reasons: reasons.textarea.value.trim() };
     if (kind.select.value === 'review') body['reviews'] = Number(reviews.select.value);
     if (guardianId !== null && cosign.checkedValues().length > 0) body['guardian_cosigned_by'] = guardianId;
-    if (await ctx.send('decisions', body, status)) form.reset();
+    if (await ctx.send('decisions', withDate(body, 'decided_on', decidedOn), status)) form.reset();
     showReviews();
   });
   const element = actionBox('decision', 'decisionForm.title', status, form);
@@ -141,7 +122,7 @@ function decisionForm(ctx: ActionContext): ActionForm {
       guardianId = isChild(record) && record.guardian ? record.guardian.user_id : null;
       cosign.fieldset.hidden = guardianId === null;
       const box = cosign.fieldset.querySelector('label');
-      if (box && guardianId !== null) box.textContent = t('decisionForm.guardianCosigns', { user: userLabel(guardianId) });
+      if (box && guardianId !== null) box.textContent = t('decisionForm.guardianCosigns', { user: ctx.names.person(guardianId) });
     },
   };
 }
@@ -150,10 +131,19 @@ function reviewRequestForm(ctx: ActionContext): ActionForm {
   const status = new StatusRegion();
   const decision = selectField(t('reviewForm.decision'), 'decision', []);
   const requester = selectField(t('reviewForm.requester'), 'requester', termOptions(ctx.vocabularies, 'review_requesters'));
-  const form = h('form', { class: 'form' }, h('p', { class: 'hint' }, t('reviewForm.hint')), decision.row, requester.row, submitButton(t('reviewForm.submit')));
+  const requestedOn = pastDateField(t('reviewForm.date'), 'requested_on');
+  const form = h(
+    'form',
+    { class: 'form' },
+    h('p', { class: 'hint' }, t('reviewForm.hint')),
+    decision.row,
+    requester.row,
+    requestedOn.row,
+    submitButton(t('reviewForm.submit')),
+  );
   handleSubmit(form, status, async () => {
     const body = { decision: Number(decision.select.value), requester: requester.select.value };
-    if (await ctx.send('review-requests', body, status)) form.reset();
+    if (await ctx.send('review-requests', withDate(body, 'requested_on', requestedOn), status)) form.reset();
   });
   const element = actionBox('review-request', 'reviewForm.title', status, form);
   return {
@@ -193,20 +183,26 @@ function extensionForm(ctx: ActionContext): ActionForm {
   };
 }
 
-function ownNumberHint(key: MessageKey): string {
-  return t(key, { id: currentUser()?.user.id ?? 0 });
-}
-
-function userNumberField(label: MessageKey, name: string, hint: string, required: boolean): ReturnType<typeof inputField> {
-  return inputField({ label: t(label), name, type: 'number', inputMode: 'numeric', min: 1, required, hint });
+/** People of the directory as choices: their name, and their organisation's. */
+function personOptions(names: Names, people: readonly DirectoryPerson[]): SelectOption[] {
+  return people.map((person) => ({
+    value: String(person.user_id),
+    label: t('assignForm.personOption', { name: names.person(person.user_id), organisation: names.organisation(person.organisation_id) }),
+  }));
 }
 
 function guardianForm(ctx: ActionContext): ActionForm {
   const status = new StatusRegion();
-  const user = userNumberField('guardianForm.user', 'user_id', t('guardianForm.userHint'), true);
-  const form = h('form', { class: 'form' }, user.row, submitButton(t('guardianForm.submit')));
+  const guardians = personOptions(ctx.names, ctx.names.withRole(GUARDIAN));
+  const user = selectField(t('guardianForm.user'), 'user_id', guardians, { emptyLabel: t('guardianForm.choose'), hint: t('guardianForm.userHint') });
+  const appointedOn = pastDateField(t('guardianForm.date'), 'appointed_on');
+  const none = h('p', { class: 'notice' }, t('guardianForm.noneKnown'));
+  const submit = submitButton(t('guardianForm.submit'));
+  const form = h('form', { class: 'form' }, guardians.length ? null : none, user.row, appointedOn.row, submit);
+  submit.disabled = guardians.length === 0;
   handleSubmit(form, status, async () => {
-    if (await ctx.send('guardian', { user_id: Number(user.input.value) }, status)) form.reset();
+    const body = { user_id: Number(user.select.value) };
+    if (await ctx.send('guardian', withDate(body, 'appointed_on', appointedOn), status)) form.reset();
   });
   const element = actionBox('guardian', 'guardianForm.title', status, form);
   return {
@@ -221,9 +217,11 @@ function closureForm(ctx: ActionContext): ActionForm {
   const status = new StatusRegion();
   const reason = selectField(t('closureForm.reason'), 'reason', termOptions(ctx.vocabularies, 'closure_reasons'));
   const note = textAreaField({ label: t('closureForm.note'), name: 'note', maxLength: MAX_NOTE, hint: t('closureForm.noteHint') });
-  const form = h('form', { class: 'form' }, reason.row, note.row, submitButton(t('closureForm.submit')));
+  const closedOn = pastDateField(t('closureForm.date'), 'closed_on');
+  const form = h('form', { class: 'form' }, reason.row, note.row, closedOn.row, submitButton(t('closureForm.submit')));
   handleSubmit(form, status, async () => {
-    if (await ctx.send('closure', { reason: reason.select.value, note: note.textarea.value.trim() }, status)) form.reset();
+    const body = { reason: reason.select.value, note: note.textarea.value.trim() };
+    if (await ctx.send('closure', withDate(body, 'closed_on', closedOn), status)) form.reset();
   });
   const element = actionBox('closure', 'closureForm.title', status, form);
   return {
@@ -237,9 +235,11 @@ function closureForm(ctx: ActionContext): ActionForm {
 function reopeningForm(ctx: ActionContext): ActionForm {
   const status = new StatusRegion();
   const note = textAreaField({ label: t('reopenForm.note'), name: 'note', required: true, maxLength: MAX_NOTE });
-  const form = h('form', { class: 'form' }, note.row, submitButton(t('reopenForm.submit')));
+  const reopenedOn = pastDateField(t('reopenForm.date'), 'reopened_on');
+  const form = h('form', { class: 'form' }, note.row, reopenedOn.row, submitButton(t('reopenForm.submit')));
   handleSubmit(form, status, async () => {
-    if (await ctx.send('reopening', { note: note.textarea.value.trim() }, status)) form.reset();
+    const body = { note: note.textarea.value.trim() };
+    if (await ctx.send('reopening', withDate(body, 'reopened_on', reopenedOn), status)) form.reset();
   });
   const element = actionBox('reopening', 'reopenForm.title', status, form);
   return {
@@ -266,26 +266,43 @@ function noteForm(ctx: ActionContext): ActionForm {
   };
 }
 
+/** The people offered for a side of the assignment, with whoever holds it now even when not offered. */
+function assigneeOptions(names: Names, role: string, current: number | null | undefined): SelectOption[] {
+  const options = personOptions(names, names.withRole(role));
+  if (current !== null && current !== undefined && !options.some((option) => option.value === String(current))) {
+    options.push({ value: String(current), label: names.person(current) });
+  }
+  return options;
+}
+
 function assignmentForm(ctx: ActionContext): ActionForm {
   const status = new StatusRegion();
-  const worker = userNumberField('assignForm.caseWorker', 'case_worker_id', ownNumberHint('assignForm.ownNumber'), false);
-  const maker = userNumberField('assignForm.decisionMaker', 'decision_maker_id', ownNumberHint('assignForm.ownNumber'), false);
+  const worker = selectField(t('assignForm.caseWorker'), 'case_worker_id', [], { required: false, hint: t('assignForm.caseWorkerHint') });
+  const maker = selectField(t('assignForm.decisionMaker'), 'decision_maker_id', [], { required: false });
   const form = h('form', { class: 'form' }, h('p', { class: 'hint' }, t('assignForm.hint')), worker.row, maker.row, submitButton(t('assignForm.submit')));
+  const chosen = (select: HTMLSelectElement): number | null => (select.value ? Number(select.value) : null);
   handleSubmit(form, status, async () => {
-    const body: Record<string, unknown> = {};
-    if (worker.input.value) body['case_worker_id'] = Number(worker.input.value);
-    if (maker.input.value) body['decision_maker_id'] = Number(maker.input.value);
-    if (Object.keys(body).length === 0) {
-      status.invalid(t('assignForm.nobody'));
+    const record = ctx.current();
+    const next = { case_worker_id: chosen(worker.select), decision_maker_id: chosen(maker.select) };
+    if (next.case_worker_id === (record.assigned_case_worker ?? null) && next.decision_maker_id === (record.assigned_decision_maker ?? null)) {
+      status.invalid(t('assignForm.unchanged'));
       return;
     }
-    if (await ctx.send('assignment', body, status)) form.reset();
+    const body: Record<string, unknown> = {};
+    if (next.case_worker_id !== null) body['case_worker_id'] = next.case_worker_id;
+    if (next.decision_maker_id !== null) body['decision_maker_id'] = next.decision_maker_id;
+    await ctx.send('assignment', body, status);
   });
   const element = actionBox('assignment', 'assignForm.title', status, form);
   return {
     element,
     refresh: (record) => {
       element.hidden = !isCaseStaff() || isClosed(record);
+      // The choices start from the assignment as it is, so that sending changes only what was changed.
+      setOptions(worker.select, assigneeOptions(ctx.names, CASE_WORKER, record.assigned_case_worker), t('assignForm.noCaseWorker'));
+      setOptions(maker.select, assigneeOptions(ctx.names, DECISION_MAKER, record.assigned_decision_maker), t('assignForm.noDecisionMaker'));
+      worker.select.value = String(record.assigned_case_worker ?? '');
+      maker.select.value = String(record.assigned_decision_maker ?? '');
     },
   };
 }
@@ -315,17 +332,20 @@ function yesNoForm(
   field: string,
   texts: YesNoTexts,
   hidden: (record: CaseRecord) => boolean,
+  dated?: { name: string; label: MessageKey },
 ): ActionForm {
   const status = new StatusRegion();
   const answer = radioGroup(t(texts.question), field, yesNoOptions(), t(texts.hint));
   const note = textAreaField({ label: t(texts.note), name: 'note', maxLength: MAX_NOTE, hint: t('closureForm.noteHint') });
-  const form = h('form', { class: 'form' }, answer.fieldset, note.row, submitButton(t(texts.submit)));
+  const date = dated ? pastDateField(t(dated.label), dated.name) : null;
+  const form = h('form', { class: 'form' }, answer.fieldset, note.row, date?.row, submitButton(t(texts.submit)));
   handleSubmit(form, status, async () => {
     if (!answer.value()) {
       status.invalid(t(texts.missing));
       return;
     }
-    if (await ctx.send(action, { [field]: answer.value() === 'yes', note: note.textarea.value.trim() }, status)) form.reset();
+    const body = { [field]: answer.value() === 'yes', note: note.textarea.value.trim() };
+    if (await ctx.send(action, dated && date ? withDate(body, dated.name, date) : body, status)) form.reset();
   });
   const element = actionBox(name, texts.title, status, form);
   return { element, refresh: (record) => void (element.hidden = !isCaseStaff() || hidden(record)) };
@@ -341,8 +361,14 @@ function ageAssessmentForm(ctx: ActionContext): ActionForm {
     submit: 'ageForm.submit',
   };
   // Only a person referred as a child, or possibly one, has an age to assess.
-  return yesNoForm(ctx, 'age-assessment', 'age-assessments', 'is_child', texts, (record) =>
-    isClosed(record) || !(isChild(record) || record.age_assessed_child === false),
+  return yesNoForm(
+    ctx,
+    'age-assessment',
+    'age-assessments',
+    'is_child',
+    texts,
+    (record) => isClosed(record) || !(isChild(record) || record.age_assessed_child === false),
+    { name: 'assessed_on', label: 'ageForm.date' },
   );
 }
 
@@ -361,9 +387,18 @@ function policeCooperationForm(ctx: ActionContext): ActionForm {
 function bestInterestsForm(ctx: ActionContext): ActionForm {
   const status = new StatusRegion();
   const note = textAreaField({ label: t('bestInterestsForm.note'), name: 'note', maxLength: MAX_NOTE, hint: t('closureForm.noteHint') });
-  const form = h('form', { class: 'form' }, h('p', { class: 'hint' }, t('bestInterestsForm.hint')), note.row, submitButton(t('bestInterestsForm.submit')));
+  const assessedOn = pastDateField(t('bestInterestsForm.date'), 'assessed_on');
+  const form = h(
+    'form',
+    { class: 'form' },
+    h('p', { class: 'hint' }, t('bestInterestsForm.hint')),
+    note.row,
+    assessedOn.row,
+    submitButton(t('bestInterestsForm.submit')),
+  );
   handleSubmit(form, status, async () => {
-    if (await ctx.send('best-interests-assessments', { note: note.textarea.value.trim() }, status)) form.reset();
+    const body = { note: note.textarea.value.trim() };
+    if (await ctx.send('best-interests-assessments', withDate(body, 'assessed_on', assessedOn), status)) form.reset();
   });
   const element = actionBox('best-interests-assessment', 'bestInterestsForm.title', status, form);
   return {
@@ -375,38 +410,23 @@ function bestInterestsForm(ctx: ActionContext): ActionForm {
 }
 
 /**
- * The forms for a case the user sees whole. `onChange` draws the case again after each change.
- * A server that does not yet record the case's life (no decisions in the case) offers no forms.
+ * The forms for a case the user sees whole; each is refreshed after every change made through
+ * `changer`. A server that does not yet record the case's life (no decisions in the case)
+ * offers no forms.
  */
-export function caseActions(initial: CaseRecord, vocabularies: NrmVocabularies, onChange: (record: CaseRecord) => void): HTMLElement | null {
-  if (!Array.isArray(initial.decisions) || initial.version === undefined) return null;
-  let current = initial;
-  const forms: ActionForm[] = [];
-  const update = (record: CaseRecord): void => {
-    current = record;
-    onChange(record);
-    for (const form of forms) form.refresh(record);
-  };
+export function caseActions(changer: CaseChanger, vocabularies: NrmVocabularies, names: Names): HTMLElement | null {
+  if (!changer.acceptsChanges) return null;
   const ctx: ActionContext = {
-    current: () => current,
+    current: () => changer.current(),
     vocabularies,
-    send: async (action, body, status) => {
-      try {
-        update(await changeCase(current.case_id, action, body, current.version ?? 0));
-      } catch (error) {
-        if (!(error instanceof ApiError) || error.status !== PRECONDITION_FAILED_STATUS) throw error;
-        update(await fetchCase(current.case_id));
-        status.invalid(t('case.changedMeanwhile'));
-        return false;
-      }
-      status.success(t('case.changeSaved'));
-      return true;
-    },
+    names,
+    send: (action, body, status) => changer.send(action, body, status),
   };
-  forms.push(
+  const forms: ActionForm[] = [
     decisionForm(ctx),
     reviewRequestForm(ctx),
     extensionForm(ctx),
+    serviceReferralForm(ctx),
     guardianForm(ctx),
     ageAssessmentForm(ctx),
     bestInterestsForm(ctx),
@@ -415,8 +435,11 @@ export function caseActions(initial: CaseRecord, vocabularies: NrmVocabularies, 
     noteForm(ctx),
     closureForm(ctx),
     reopeningForm(ctx),
-  );
-  for (const form of forms) form.refresh(current);
+  ];
+  changer.onChange((record) => {
+    for (const form of forms) form.refresh(record);
+  });
+  for (const form of forms) form.refresh(changer.current());
   return h(
     'section',
     { class: 'case-actions', attrs: { 'aria-labelledby': 'case-actions-heading' } },

@@ -1,14 +1,18 @@
 // One case. The competent authority's staff see the whole case (identity apart, which is shown
 // only on request and audited) and the forms to act on it; the referring organisation sees the
-// status of its referral. The forms live in case-actions.ts.
+// status of its referral. People and organisations are named from the directory where the user
+// may read it (nrm-names.ts). The forms live in case-actions.ts, the assistance plan in
+// case-services.ts.
 import { ApiError } from '../api';
 import { h, replaceContent, type Child } from '../dom';
 import { fetchCase, fetchCaseIdentity } from '../endpoints';
 import { StatusRegion, actionButton, runBusy } from '../forms';
 import { t, type MessageKey } from '../i18n';
 import { loadVocabularies } from '../session';
-import type { CaseDecision, CaseRecord, NrmVocabularies, TimelineEntry } from '../types';
+import type { CaseDecision, CaseRecord, NrmVocabularies, ServiceStatus, TimelineEntry } from '../types';
 import { caseActions } from './case-actions';
+import { CaseChanger } from './case-changes';
+import { servicesCard } from './case-services';
 import { card, dataTable, loadingNote, page } from './common';
 import {
   caseNumber,
@@ -21,9 +25,17 @@ import {
   term,
   termList,
   timeElement,
-  userLabel,
+  serviceStatusBadge,
+  sharedFieldLabel,
   yesNo,
 } from './nrm-common';
+import { Names } from './nrm-names';
+
+/** What drawing the case needs besides the case: its vocabularies and names. */
+interface CaseContext {
+  vocabularies: NrmVocabularies;
+  names: Names;
+}
 
 /** The whole case is shown: the server sent more than the status. */
 export function isFullView(record: CaseRecord): boolean {
@@ -36,7 +48,7 @@ function notRecorded(): HTMLElement {
 
 function identityCard(record: CaseRecord): HTMLElement {
   if (!record.has_identity) {
-    return card(t('identity.title'), h('p', {}, t('identity.anonymous')));
+    return card(t('identity.title'), h('p', {}, t(record.identity_erased ? 'identity.erased' : 'identity.anonymous')));
   }
   const status = new StatusRegion();
   const slot = h('div', { class: 'identity-slot' });
@@ -92,7 +104,7 @@ function ageAssessment(child: boolean | null): string {
   return t(child ? 'case.assessedChild' : 'case.assessedAdult');
 }
 
-function summaryCard(record: CaseRecord, vocabularies: NrmVocabularies): HTMLElement {
+function summaryCard(record: CaseRecord, { vocabularies, names }: CaseContext): HTMLElement {
   return card(
     t('case.summary'),
     facts([
@@ -100,7 +112,7 @@ function summaryCard(record: CaseRecord, vocabularies: NrmVocabularies): HTMLEle
       [t('case.status'), statusLabel(vocabularies, record.status)],
       [t('case.traffickingStatus'), record.trafficking_status ? term(vocabularies, 'trafficking_statuses', record.trafficking_status) : null],
       [t('case.referredOn'), dateElement(record.referred_on)],
-      [t('case.referringOrganisation'), record.referring_organisation_id === undefined ? null : t('case.organisation', { id: record.referring_organisation_id })],
+      [t('case.referringOrganisation'), record.referring_organisation_id === undefined ? null : names.organisation(record.referring_organisation_id)],
       [t('case.child'), yesNo(record.is_child)],
       [
         t('case.ageAssessment'),
@@ -117,14 +129,14 @@ function summaryCard(record: CaseRecord, vocabularies: NrmVocabularies): HTMLEle
             : t('case.notYet'),
       ],
       [t('case.policeCooperation'), record.cooperates_with_police === undefined ? null : yesNo(record.cooperates_with_police)],
-      [t('case.assignedCaseWorker'), record.assigned_case_worker === undefined ? null : userLabel(record.assigned_case_worker)],
-      [t('case.assignedDecisionMaker'), record.assigned_decision_maker === undefined ? null : userLabel(record.assigned_decision_maker)],
+      [t('case.assignedCaseWorker'), record.assigned_case_worker === undefined ? null : names.person(record.assigned_case_worker)],
+      [t('case.assignedDecisionMaker'), record.assigned_decision_maker === undefined ? null : names.person(record.assigned_decision_maker)],
       [
         t('case.guardian'),
         record.guardian === undefined
           ? null
           : record.guardian
-            ? h('span', {}, userLabel(record.guardian.user_id), ' · ', t('case.appointedOn'), ' ', dateElement(record.guardian.appointed_on))
+            ? h('span', {}, names.person(record.guardian.user_id), ' · ', t('case.appointedOn'), ' ', dateElement(record.guardian.appointed_on))
             : t('case.noGuardian'),
       ],
     ]),
@@ -160,7 +172,7 @@ function whatHappenedCard(record: CaseRecord, vocabularies: NrmVocabularies): HT
   );
 }
 
-function decisionsCard(record: CaseRecord, vocabularies: NrmVocabularies): HTMLElement | null {
+function decisionsCard(record: CaseRecord, { vocabularies, names }: CaseContext): HTMLElement | null {
   const decisions = record.decisions;
   if (!decisions) return null;
   const table =
@@ -171,7 +183,7 @@ function decisionsCard(record: CaseRecord, vocabularies: NrmVocabularies): HTMLE
           { header: t('decisions.kind'), cell: (row) => term(vocabularies, 'decision_kinds', row.kind) },
           { header: t('decisions.outcome'), cell: (row) => h('span', { class: `outcome outcome-${row.outcome}` }, term(vocabularies, 'decision_outcomes', row.outcome)) },
           { header: t('decisions.date'), cell: (row) => dateElement(row.decided_on) },
-          { header: t('decisions.by'), cell: (row) => userLabel(row.user_id) },
+          { header: t('decisions.by'), cell: (row) => names.person(row.user_id, row.organisation_id) },
         ], decisions);
   const reviews = record.review_requests ?? [];
   const reviewList =
@@ -240,6 +252,10 @@ const TIMELINE_KINDS: Record<string, MessageKey> = {
   reopening: 'timeline.kind.reopening',
   note: 'timeline.kind.note',
   assignment: 'timeline.kind.assignment',
+  service_referral: 'timeline.kind.service_referral',
+  service_answer: 'timeline.kind.service_answer',
+  service_delivery: 'timeline.kind.service_delivery',
+  service_withdrawal: 'timeline.kind.service_withdrawal',
 };
 
 function timelineKind(kind: string): string {
@@ -247,40 +263,50 @@ function timelineKind(kind: string): string {
   return key ? t(key) : kind.replace(/_/g, ' ');
 }
 
-type DetailValue = string | number | boolean | null;
+type DetailValue = string | number | boolean | null | string[];
+
+const userId = (value: DetailValue): number | null => (typeof value === 'number' ? value : null);
 
 /** How each known field of an entry's detail is shown, and named (no name where the value speaks for itself). */
-const DETAIL_FIELDS: Record<string, [MessageKey | null, (value: DetailValue, vocabularies: NrmVocabularies) => Child]> = {
+const DETAIL_FIELDS: Record<string, [MessageKey | null, (value: DetailValue, context: CaseContext) => Child]> = {
   index: [null, (value) => t('detail.decisionNumber', { number: Number(value) + 1 })],
-  kind: [null, (value, v) => term(v, 'decision_kinds', String(value))],
-  outcome: [null, (value, v) => term(v, 'decision_outcomes', String(value))],
-  reason: [null, (value, v) => term(v, 'closure_reasons', String(value))],
-  requester: ['detail.requester', (value, v) => term(v, 'review_requesters', String(value))],
+  kind: [null, (value, c) => term(c.vocabularies, 'decision_kinds', String(value))],
+  outcome: [null, (value, c) => term(c.vocabularies, 'decision_outcomes', String(value))],
+  reason: [null, (value, c) => term(c.vocabularies, 'closure_reasons', String(value))],
+  requester: ['detail.requester', (value, c) => term(c.vocabularies, 'review_requesters', String(value))],
   decision: ['detail.decision', (value) => t('detail.decisionNumber', { number: Number(value) + 1 })],
   reviews: ['detail.reviews', (value) => t('detail.decisionNumber', { number: Number(value) + 1 })],
   days: ['detail.days', (value) => String(value)],
   is_child: ['detail.isChild', (value) => yesNo(value === true)],
   cooperates: ['detail.cooperates', (value) => yesNo(value === true)],
-  user_id: ['detail.user', (value) => userLabel(typeof value === 'number' ? value : null)],
-  case_worker_id: ['detail.caseWorker', (value) => userLabel(typeof value === 'number' ? value : null)],
-  decision_maker_id: ['detail.decisionMaker', (value) => userLabel(typeof value === 'number' ? value : null)],
-  guardian_cosigned_by: ['detail.cosignedBy', (value) => userLabel(typeof value === 'number' ? value : null)],
+  user_id: ['detail.user', (value, c) => c.names.person(userId(value))],
+  case_worker_id: ['detail.caseWorker', (value, c) => c.names.person(userId(value))],
+  decision_maker_id: ['detail.decisionMaker', (value, c) => c.names.person(userId(value))],
+  guardian_cosigned_by: ['detail.cosignedBy', (value, c) => c.names.person(userId(value))],
+  service_id: [null, (value) => t('detail.serviceNumber', { number: Number(value) })],
+  type: [null, (value, c) => term(c.vocabularies, 'service_types', String(value))],
+  provider_org: ['detail.provider', (value, c) => c.names.organisation(Number(value))],
+  status: [null, (value) => serviceStatusBadge(String(value) as ServiceStatus)],
+  shared_fields: ['detail.sharedFields', (value) => (Array.isArray(value) ? value.map(sharedFieldLabel).join(', ') : '')],
+  lawful_ground_recorded: ['detail.lawfulGround', (value) => yesNo(value === true)],
 };
 
 const isDetailValue = (value: unknown): value is DetailValue =>
-  value === null || ['string', 'number', 'boolean'].includes(typeof value);
+  value === null ||
+  ['string', 'number', 'boolean'].includes(typeof value) ||
+  (Array.isArray(value) && value.every((item) => typeof item === 'string'));
 
 /** The detail of an entry, field by field; dates are shown as dates, unknown fields as they are. */
-function detailParts(detail: Record<string, unknown> | undefined, vocabularies: NrmVocabularies): Child[] {
+function detailParts(detail: Record<string, unknown> | undefined, context: CaseContext): Child[] {
   if (!detail || typeof detail !== 'object') return [];
   const parts: Child[] = [];
   for (const [name, value] of Object.entries(detail)) {
     if (!isDetailValue(value)) continue;
     const known = DETAIL_FIELDS[name];
     let shown: Child;
-    if (known) shown = known[0] ? h('span', {}, `${t(known[0])}: `, known[1](value, vocabularies)) : h('span', {}, known[1](value, vocabularies));
+    if (known) shown = known[0] ? h('span', {}, `${t(known[0])}: `, known[1](value, context)) : h('span', {}, known[1](value, context));
     else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) shown = dateElement(value);
-    else if (value === null) continue;
+    else if (value === null || Array.isArray(value)) continue;
     else shown = `${name.replace(/_/g, ' ')}: ${String(value)}`;
     if (parts.length) parts.push(' · ');
     parts.push(shown);
@@ -288,7 +314,7 @@ function detailParts(detail: Record<string, unknown> | undefined, vocabularies: 
   return parts;
 }
 
-function timelineCard(record: CaseRecord, vocabularies: NrmVocabularies): HTMLElement | null {
+function timelineCard(record: CaseRecord, context: CaseContext): HTMLElement | null {
   const entries = record.timeline;
   if (!entries) return null;
   if (entries.length === 0) return card(t('timeline.title'), h('p', { class: 'muted' }, t('timeline.none')));
@@ -298,11 +324,11 @@ function timelineCard(record: CaseRecord, vocabularies: NrmVocabularies): HTMLEl
       'ol',
       { class: 'timeline' },
       ...entries.map((entry: TimelineEntry) => {
-        const detail = detailParts(entry.detail, vocabularies);
+        const detail = detailParts(entry.detail, context);
         return h(
           'li',
           { attrs: { 'data-kind': entry.kind } },
-          h('p', { class: 'timeline-head' }, timeElement(entry.at), ' · ', h('strong', {}, timelineKind(entry.kind)), ' · ', userLabel(entry.user_id)),
+          h('p', { class: 'timeline-head' }, timeElement(entry.at), ' · ', h('strong', {}, timelineKind(entry.kind)), ' · ', context.names.person(entry.user_id, entry.organisation_id)),
           detail.length ? h('p', { class: 'timeline-detail' }, ...detail) : null,
           entry.note ? h('p', { class: 'timeline-note' }, entry.note) : null,
         );
@@ -318,18 +344,20 @@ function duplicatesNotice(record: CaseRecord): HTMLElement | null {
 }
 
 /** Everything about the case except the forms; drawn again after each change. */
-function caseDetails(record: CaseRecord, vocabularies: NrmVocabularies): Child[] {
+function caseDetails(record: CaseRecord, context: CaseContext, plan: HTMLElement | null): Child[] {
+  const { vocabularies } = context;
   return [
     duplicatesNotice(record),
     reflectionBox(record),
     record.deadlines ? card(t('deadline.title'), deadlineList(record.deadlines)) : null,
-    summaryCard(record, vocabularies),
+    summaryCard(record, context),
     identityCard(record),
     personCard(record, vocabularies),
     whatHappenedCard(record, vocabularies),
-    decisionsCard(record, vocabularies),
+    decisionsCard(record, context),
+    plan,
     closuresCard(record, vocabularies),
-    timelineCard(record, vocabularies),
+    timelineCard(record, context),
   ];
 }
 
@@ -345,16 +373,22 @@ function statusOnly(record: CaseRecord, vocabularies: NrmVocabularies): HTMLElem
 }
 
 async function drawCase(id: number, slot: HTMLElement, status: StatusRegion): Promise<void> {
-  const [vocabularies, record] = await Promise.all([loadVocabularies(), fetchCase(id)]);
+  const [vocabularies, record, names] = await Promise.all([loadVocabularies(), fetchCase(id), Names.load()]);
   const nrm = vocabularies.nrm;
   if (!isFullView(record)) {
     replaceContent(slot, statusOnly(record, nrm));
     return;
   }
+  const context: CaseContext = { vocabularies: nrm, names };
+  const changer = new CaseChanger(record);
+  // Kept across redrawing, so that the result of a withdrawal stays announced.
+  const planStatus = new StatusRegion();
   const details = h('div', { class: 'case-details' });
-  const draw = (current: CaseRecord): void => replaceContent(details, ...caseDetails(current, nrm));
+  const draw = (current: CaseRecord): void =>
+    replaceContent(details, ...caseDetails(current, context, servicesCard(current, nrm, names, changer, planStatus)));
+  changer.onChange(draw);
   draw(record);
-  const actions = caseActions(record, nrm, draw);
+  const actions = caseActions(changer, nrm, names);
   replaceContent(slot, details, actions);
   status.clear();
 }

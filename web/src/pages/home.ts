@@ -2,11 +2,11 @@
 import { h } from '../dom';
 import { t, vocabularyLabel } from '../i18n';
 import { href } from '../router';
-import { CASE_WORKER, DECISION_MAKER, FIRST_RESPONDER, currentUser, hasAnyRole, isAuthorityStaff } from '../session';
+import { CASE_WORKER, DECISION_MAKER, FIRST_RESPONDER, SERVICE_PROVIDER, currentUser, hasAnyRole, hasRole, isAuthorityStaff } from '../session';
 import { card, page } from './common';
-import { CASES_PATH, MY_CASES_PATH, NEW_REFERRAL_PATH } from './nrm-common';
+import { CASES_PATH, MY_CASES_PATH, NEW_REFERRAL_PATH, SERVICES_PATH } from './nrm-common';
 
-/** Where the NRM work of this user starts: their desk, the intake, a new referral. */
+/** Where the NRM work of this user starts: their desk, the intake, a new referral, the services referred to them. */
 function referralWork(): HTMLElement | null {
   const links: HTMLElement[] = [];
   const link = (path: string, label: string, hint: string): HTMLElement =>
@@ -20,6 +20,7 @@ function referralWork(): HTMLElement | null {
     );
   }
   if (hasAnyRole([FIRST_RESPONDER, CASE_WORKER])) links.push(link(NEW_REFERRAL_PATH, t('home.work.refer'), t('home.work.referHint')));
+  if (hasRole(SERVICE_PROVIDER)) links.push(link(SERVICES_PATH, t('home.work.services'), t('home.work.servicesHint')));
   return links.length ? card(t('home.work.title'), h('ul', { class: 'work-links' }, ...links)) : null;
 }
 

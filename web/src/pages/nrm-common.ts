@@ -5,15 +5,17 @@ import { h, type Child } from '../dom';
 import type { SelectOption } from '../forms';
 import { language, t, termLabel, type MessageKey } from '../i18n';
 import { href } from '../router';
-import { currentUser } from '../session';
-import type { Deadline, NrmVocabularies, NrmVocabularyName, ReferralKind } from '../types';
+import type { Deadline, NrmVocabularies, NrmVocabularyName, ReferralKind, ServiceStatus } from '../types';
 
 export const CASES_PATH = '/cases';
 export const CASE_PREFIX = '/cases/';
 export const MY_CASES_PATH = '/my-cases';
 export const NEW_REFERRAL_PATH = '/referrals/new';
+export const SERVICES_PATH = '/services';
+export const SERVICE_PREFIX = '/services/';
 
 export const casePath = (id: number): string => `${CASE_PREFIX}${id}`;
+export const servicePath = (id: number): string => `${SERVICE_PREFIX}${id}`;
 
 /** The case number as users see and quote it. */
 export const caseNumber = (id: number): string => t('case.number', { id });
@@ -90,6 +92,7 @@ const DEADLINE_WHAT: Record<string, MessageKey> = {
   'earliest-conclusive-decision': 'deadline.what.earliest-conclusive-decision',
   'guardian-appointment': 'deadline.what.guardian-appointment',
   'review-decision': 'deadline.what.review-decision',
+  'service-answer': 'deadline.what.service-answer',
 };
 
 export function deadlineWhat(what: string): string {
@@ -132,8 +135,39 @@ export function facts(pairs: readonly (readonly [string, Child])[]): HTMLElement
   return h('dl', { class: 'facts' }, ...items);
 }
 
-/** "you" for the signed-in user, else the user's number (the API gives no names to case staff). */
-export function userLabel(id: number | null | undefined): string {
-  if (id === null || id === undefined) return t('case.nobody');
-  return id === currentUser()?.user.id ? t('case.you', { id }) : t('case.user', { id });
+const SERVICE_STATUS: Record<ServiceStatus, MessageKey> = {
+  referred: 'service.status.referred',
+  accepted: 'service.status.accepted',
+  declined: 'service.status.declined',
+  delivered: 'service.status.delivered',
+  withdrawn: 'service.status.withdrawn',
+};
+
+/** A service's status in words, styled by whether the provider still sees the shared fields. */
+export function serviceStatusBadge(status: ServiceStatus): HTMLElement {
+  const key = Object.hasOwn(SERVICE_STATUS, status) ? SERVICE_STATUS[status] : undefined;
+  return h('span', { class: `badge service-${status}`, attrs: { 'data-service-status': status } }, key ? t(key) : status);
+}
+
+/** A service is open, and its fields shared with the provider, while referred or accepted. */
+export const isOpenService = (status: ServiceStatus): boolean => status === 'referred' || status === 'accepted';
+
+/** The name of a field that may be shared with a service provider. */
+export const sharedFieldLabel = (id: string): string => termLabel('shareable_fields', id);
+
+/** The fields shared with a provider, each named, identity fields marked as such. */
+export function sharedFieldList(ids: readonly string[], identityIds: ReadonlySet<string>): HTMLElement {
+  if (ids.length === 0) return h('p', { class: 'muted' }, t('service.sharesNothing'));
+  return h(
+    'ul',
+    { class: 'plain-list shared-fields' },
+    ...ids.map((id) =>
+      h(
+        'li',
+        { attrs: { 'data-field': id } },
+        sharedFieldLabel(id),
+        identityIds.has(id) ? h('span', { class: 'badge identity-field' }, t('service.identityField')) : null,
+      ),
+    ),
+  );
 }

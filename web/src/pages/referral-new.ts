@@ -7,6 +7,7 @@
 // child, or a person who may be a child, needs no consent. The unfinished form is kept as a
 // draft in this tab's sessionStorage WITHOUT the name and date of birth (see referral-draft.ts).
 import { countries } from '../countries';
+import { todayIso } from '../dates';
 import { h, replaceContent } from '../dom';
 import { submitReferral } from '../endpoints';
 import {
@@ -15,6 +16,8 @@ import {
   checkboxGroup,
   handleSubmit,
   inputField,
+  pastDateField,
+  pastDateValue,
   radioGroup,
   selectField,
   submitButton,
@@ -30,13 +33,6 @@ import { currentUser, loadVocabularies } from '../session';
 import type { NewReferral, NrmVocabularies, ReferralCreated } from '../types';
 import { card, loadingNote, page } from './common';
 import { CASES_PATH, caseNumber, kindLabel, termOptions } from './nrm-common';
-
-/** Today as YYYY-MM-DD in the user's time zone: a date of birth cannot be later. */
-function today(): string {
-  const now = new Date();
-  const pad = (value: number): string => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 function browserStorage(): Storage | null {
   try {
@@ -66,6 +62,8 @@ interface ReferralFields {
   countryOfExploitation: LabelledSelect;
   indicators: CheckboxGroup;
   needs: CheckboxGroup;
+  /** For a referral recorded after the day it was made. */
+  referredOn: LabelledInput;
 }
 
 function countryOptions(): { value: string; label: string }[] {
@@ -113,7 +111,7 @@ function buildFields(vocabularies: NrmVocabularies): ReferralFields {
       label: t('referral.person.dateOfBirth'),
       name: 'person.date_of_birth',
       type: 'date',
-      max: today(),
+      max: todayIso(),
       hint: t('referral.person.dateOfBirthHint'),
     }),
     sex: selectField(t('referral.person.sex'), 'person.sex', termOptions(vocabularies, 'genders'), {
@@ -142,6 +140,7 @@ function buildFields(vocabularies: NrmVocabularies): ReferralFields {
       t('referral.what.indicatorsHint'),
     ),
     needs: checkboxGroup(t('referral.needs.question'), 'needs', termOptions(vocabularies, 'immediate_needs'), t('referral.needs.hint')),
+    referredOn: pastDateField(t('referral.date'), 'referred_on'),
   };
 }
 
@@ -217,6 +216,7 @@ function requestOf(fields: ReferralFields, mode: ReferralMode): NewReferral {
     country_of_exploitation: optional(fields.countryOfExploitation.select.value),
     indicators: fields.indicators.checkedValues(),
     needs: fields.needs.checkedValues(),
+    referred_on: pastDateValue(fields.referredOn),
   };
 }
 
@@ -298,6 +298,7 @@ function referralForm(slot: HTMLElement, status: StatusRegion, vocabularies: Nrm
     ),
     section(t('referral.section.what'), fields.exploitationTypes.fieldset, fields.indicators.fieldset, fields.countryOfExploitation.row),
     section(t('referral.section.needs'), fields.needs.fieldset),
+    section(t('referral.section.when'), fields.referredOn.row),
     h('p', { class: 'hint' }, t('referral.beforeSending')),
     submitButton(t('referral.submit')),
   );
