@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // The case worker's deadlines dashboard (GET /api/v1/me/cases) and case page with its timeline
 // and tasks (GET /api/v1/cases/{id}), timed one request after another on one keep-alive
-// connection. Usage: dashboard.mjs URL USERNAME PASSWORD REQUESTS CASE_ID...
+// connection. The case worker first takes CASES cases from the intake queue through the API
+// (POST /api/v1/cases/{id}/assignment), which also gives each a timeline event.
+// Usage: dashboard.mjs URL USERNAME PASSWORD REQUESTS CASES
 // Prints key=value lines: dashboard_p50_ms, dashboard_p99_ms, dashboard_cases, case_p50_ms, ...
-const [url, username, password, requestsText, ...caseIds] = process.argv.slice(2);
+const [url, username, password, requestsText, casesText] = process.argv.slice(2);
 const requests = Number(requestsText);
 
 let cookie = '';
@@ -39,7 +41,17 @@ async function timed(path) {
 const login = await call('POST', '/api/v1/auth/login', { username, password });
 csrf = login.csrf_token;
 await call('POST', '/api/v1/me/password', { current_password: password, new_password: `${password}-chosen` });
+const { user } = await call('GET', '/api/v1/me');
+const intake = await call('GET', `/api/v1/cases?limit=${Number(casesText)}`);
+const caseIds = intake.items.filter((item) => item.in_intake).map((item) => item.case_id);
+for (const id of caseIds) {
+  await call('POST', `/api/v1/cases/${id}/assignment`, { case_worker_id: user.id });
+}
+if (caseIds.length === 0) throw new Error('the intake queue had no case to take');
 const dashboard = await timed('/api/v1/me/cases');
+if (dashboard.last.items.length !== caseIds.length) {
+  throw new Error(`the dashboard shows ${dashboard.last.items.length} cases, not ${caseIds.length}`);
+}
 const page = await timed((i) => `/api/v1/cases/${caseIds[i % caseIds.length]}`);
 console.log(`dashboard_cases=${dashboard.last.items.length}`);
 console.log(`dashboard_p50_ms=${dashboard.p50}`);
