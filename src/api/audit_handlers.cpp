@@ -53,14 +53,9 @@ http::Response list_audit(Services& services, http::Context& context) {
   query->limit = limit + 1;
   auto entries = audit::list(services.database, *query);
   if (!entries) return http::problem_from(entries.error());
-  nlohmann::json next = nullptr;
-  if (static_cast<int>(entries->size()) > limit) {
-    entries->pop_back();
-    next = std::to_string(entries->back().id);
-  }
-  auto items = nlohmann::json::array();
-  for (const auto& entry : *entries) items.push_back(entry_json(entry));
-  return http::json_response(200, {{"items", std::move(items)}, {"next_cursor", std::move(next)}});
+  return http::json_response(
+      200, fetched_page_json(
+               *entries, limit, [](const audit::StoredAuditEntry& e) { return e.id; }, entry_json));
 }
 
 }  // namespace

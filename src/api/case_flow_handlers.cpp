@@ -411,23 +411,31 @@ std::vector<FlowRoute> flow_routes() {
 
 // A task needs the case to be one the caller may change, an owner on the competent authority's
 // staff, a due date and a title.
+// The case of the path, if the actor may change it; for the changes made outside change_case.
+Result<StoredCase> changeable_case(Services& services, const http::Context& context,
+                                   const CaseActor& actor) {
+  auto id = id_parameter(context, "id");
+  if (!id) return tl::unexpected(id.error());
+  auto stored = services.cases.find_case(*id);
+  if (!stored) return tl::unexpected(stored.error());
+  if (!*stored) return fail(Errc::not_found, "no such case");
+  if (auto allowed = may_change(actor, **stored); !allowed) {
+    return tl::unexpected(allowed.error());
+  }
+  return std::move(**stored);
+}
+
 http::Response create_task(Services& services, http::Context& context) {
   auto actor = case_actor(services, context);
   if (!actor) return http::problem_from(actor.error());
-  auto id = id_parameter(context, "id");
-  if (!id) return http::problem_from(id.error());
-  auto stored = services.cases.find_case(*id);
+  auto stored = changeable_case(services, context, *actor);
   if (!stored) return http::problem_from(stored.error());
-  if (!*stored) return http::problem_from(Error{Errc::not_found, "no such case", {}, {}});
-  if (auto allowed = may_change(*actor, **stored); !allowed) {
-    return http::problem_from(allowed.error());
-  }
   auto body = http::parse_json_body(context.request);
   if (!body) return http::problem_from(body.error());
   http::JsonFields fields(*body);
   Input in{context, fields, *actor, services, today(services)};
   domain::nrm::CaseTask task;
-  task.case_id = *id;
+  task.case_id = stored->id;
   task.owner_id = fields.integer("owner_id", true).value_or(0);
   task.title = fields.text("title", true, 500).value_or("");
   const auto due = fields.text("due_on", true, 10);
@@ -444,25 +452,19 @@ http::Response create_task(Services& services, http::Context& context) {
   if (auto finished = fields.finish(); !finished) return http::problem_from(finished.error());
   auto created = services.cases.create_task(task, *actor, services.clock.now());
   if (!created) return http::problem_from(created.error());
-  return full_case_response(services, **stored, 201);
+  return full_case_response(services, *stored, 201);
 }
 
 http::Response complete_task(Services& services, http::Context& context) {
   auto actor = case_actor(services, context);
   if (!actor) return http::problem_from(actor.error());
-  auto id = id_parameter(context, "id");
-  if (!id) return http::problem_from(id.error());
   auto task_id = id_parameter(context, "task_id");
   if (!task_id) return http::problem_from(task_id.error());
-  auto stored = services.cases.find_case(*id);
+  auto stored = changeable_case(services, context, *actor);
   if (!stored) return http::problem_from(stored.error());
-  if (!*stored) return http::problem_from(Error{Errc::not_found, "no such case", {}, {}});
-  if (auto allowed = may_change(*actor, **stored); !allowed) {
-    return http::problem_from(allowed.error());
-  }
-  auto done = services.cases.complete_task(*id, *task_id, *actor, services.clock.now());
+  auto done = services.cases.complete_task(stored->id, *task_id, *actor, services.clock.now());
   if (!done) return http::problem_from(done.error());
-  return full_case_response(services, **stored);
+  return full_case_response(services, *stored);
 }
 
 }  // namespace

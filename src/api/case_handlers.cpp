@@ -124,13 +124,7 @@ http::Response list_cases(Services& services, http::Context& context) {
   const auto scope = list_scope(*actor);
   auto cases = services.cases.list_cases(paging->after_id, limit + 1, scope);
   if (!cases) return http::problem_from(cases.error());
-  nlohmann::json next = nullptr;
-  if (static_cast<int>(cases->size()) > limit) {
-    cases->pop_back();
-    next = std::to_string(cases->back().id);
-  }
-  auto items = nlohmann::json::array();
-  for (const auto& c : *cases) {
+  auto item_json = [&](const StoredCase& c) {
     auto item = status_json(c);
     if (domain::nrm::case_view(*actor, c.parties()) == CaseView::full) {
       item["kind"] = domain::nrm::to_string(c.referral.kind);
@@ -139,9 +133,11 @@ http::Response list_cases(Services& services, http::Context& context) {
       item["in_intake"] = !c.assignment.case_worker_id.has_value();
       item["deadlines"] = deadlines_json(case_deadlines(c, services));
     }
-    items.push_back(std::move(item));
-  }
-  return http::json_response(200, {{"items", std::move(items)}, {"next_cursor", std::move(next)}});
+    return item;
+  };
+  return http::json_response(
+      200, fetched_page_json(
+               *cases, limit, [](const StoredCase& c) { return c.id; }, item_json));
 }
 
 http::Response get_case(Services& services, http::Context& context) {

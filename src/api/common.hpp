@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -29,6 +30,20 @@ nlohmann::json page_json(const domain::Page<T>& page, Render render) {
   for (const auto& item : page.items) items.push_back(render(item));
   nlohmann::json next = nullptr;
   if (page.next_cursor) next = std::to_string(*page.next_cursor);
+  return {{"items", std::move(items)}, {"next_cursor", std::move(next)}};
+}
+
+// A page of rows fetched with one more than `limit`: the extra row is dropped and only says
+// that more follow, from the id of the last row kept.
+template <class T, class IdOf, class Render>
+nlohmann::json fetched_page_json(std::vector<T>& rows, int limit, IdOf id_of, Render render) {
+  nlohmann::json next = nullptr;
+  if (static_cast<int>(rows.size()) > limit) {
+    rows.pop_back();
+    next = std::to_string(id_of(rows.back()));
+  }
+  auto items = nlohmann::json::array();
+  for (const auto& row : rows) items.push_back(render(row));
   return {{"items", std::move(items)}, {"next_cursor", std::move(next)}};
 }
 

@@ -32,14 +32,9 @@ http::Response list_services(Services& services, http::Context& context) {
   auto found = services.cases.provider_services(context.principal->organisation_id,
                                                 paging->after_id, limit + 1);
   if (!found) return http::problem_from(found.error());
-  json next = nullptr;
-  if (static_cast<int>(found->size()) > limit) {
-    found->pop_back();
-    next = std::to_string(found->back().record.id);
-  }
-  auto items = json::array();
-  for (const auto& service : *found) items.push_back(service_json(service));
-  return http::json_response(200, {{"items", std::move(items)}, {"next_cursor", std::move(next)}});
+  return http::json_response(
+      200, fetched_page_json(
+               *found, limit, [](const ProvidedService& s) { return s.record.id; }, service_json));
 }
 
 // The provider's own service, or a 404 that does not tell whether it exists.
