@@ -210,6 +210,9 @@ export interface NrmVocabularies {
   shareable_fields: ShareableField[];
   trafficking_statuses: Term[];
   case_statuses: Term[];
+  legal_step_kinds: Term[];
+  legal_step_outcomes: Term[];
+  return_risks: Term[];
 }
 
 /** The NRM vocabularies that are lists of terms (labelled as nrm.<vocabulary>.<id>). */
@@ -364,6 +367,58 @@ export interface CaseRecord {
   assigned_decision_maker?: number | null;
   /** The assistance plan. */
   services?: CaseService[];
+  /** Steps towards legal status or a remedy, in the order recorded. */
+  legal_steps?: LegalStep[];
+  return?: ReturnPlan | null;
+  follow_ups?: FollowUp[];
+  /** A follow-up contact found the person trafficked again. */
+  re_trafficked?: boolean;
+  tasks?: CaseTask[];
+}
+
+/** A step towards legal status or a remedy: documents, permits, asylum, compensation, ... */
+export interface LegalStep {
+  kind: string;
+  outcome: string;
+  on: string;
+  /** Compensation, in minor currency units. */
+  amount?: number;
+  /** Asylum: what the non-refoulement check found. */
+  refoulement_risk?: boolean;
+}
+
+export interface ReturnPlan {
+  country: string;
+  risk: string;
+  receiving_organisation: string;
+  on: string;
+}
+
+export interface FollowUp {
+  on: string;
+  reached: boolean;
+  re_trafficked: boolean;
+}
+
+/** Something someone of the competent authority is to do on a case, by a date. */
+export interface CaseTask {
+  task_id: number;
+  case_id: number;
+  owner_id: number;
+  due_on: string;
+  title: string;
+  created_by: number;
+  done: boolean;
+  status: DeadlineStatus;
+}
+
+/** A shelter's places: declared by its provider, occupied by accepted shelter services of open cases. */
+export interface Shelter {
+  organisation_id: number;
+  name: string;
+  places: number;
+  occupied: number;
+  free: number;
 }
 
 export type ServiceStatus = 'referred' | 'accepted' | 'declined' | 'delivered' | 'withdrawn';

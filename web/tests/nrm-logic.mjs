@@ -1,8 +1,8 @@
 // Unit tests of the browser-free pieces behind the NRM pages: the referral draft
 // (src/referral-draft.ts), which must never hold the person's name or date of birth, the
 // order of urgency of deadlines (src/deadlines.ts), the country list (src/countries.ts), what
-// consent covers when sharing a case's fields with a service provider (src/sharing.ts) and the
-// dates of things recorded later (src/dates.ts).
+// consent covers when sharing a case's fields with a service provider (src/sharing.ts), the
+// dates of things recorded later (src/dates.ts) and compensation amounts (src/amounts.ts).
 // Each file imports nothing, so it is compiled on the fly with TypeScript's transpiler and
 // loaded as a module: no build step. Run: node --test tests/nrm-logic.mjs
 import assert from 'node:assert/strict';
@@ -23,6 +23,7 @@ const { byUrgency, mostUrgent, sortByUrgency } = await importSource('deadlines.t
 const { countries, countryName } = await importSource('countries.ts');
 const sharing = await importSource('sharing.ts');
 const { pastDateToSend, todayIso } = await importSource('dates.ts');
+const { amountInMinorUnits, formatAmount } = await importSource('amounts.ts');
 
 /** sessionStorage as a Map, for tests. */
 function memoryStorage() {
@@ -215,4 +216,16 @@ test('dates: today in the user\'s time zone; a date left at today is not sent', 
   assert.equal(pastDateToSend('', '2025-03-14'), undefined);
   assert.equal(pastDateToSend('2025-03-14', '2025-03-14'), undefined);
   assert.equal(pastDateToSend(' 2025-03-10 ', '2025-03-14'), '2025-03-10');
+});
+
+test('amounts typed in major units are sent exactly in minor units, and read back', () => {
+  assert.equal(amountInMinorUnits('1250.50'), 125050);
+  assert.equal(amountInMinorUnits(' 1250,5 '), 125050);
+  assert.equal(amountInMinorUnits('0.07'), 7);
+  // 0.29 * 100 is 28.999999999999996 in floating point: the amount must not lose a cent.
+  assert.equal(amountInMinorUnits('0.29'), 29);
+  assert.equal(amountInMinorUnits('4503599627370.49'), 450359962737049);
+  for (const bad of ['', '-5', '1.234', '1e3', '12a', '1,000.00', '.5']) assert.equal(amountInMinorUnits(bad), null, bad);
+  assert.equal(formatAmount(125050, 'en'), '1,250.50');
+  assert.equal(formatAmount(7, 'en'), '0.07');
 });

@@ -1,6 +1,6 @@
 // Pieces the National Referral Mechanism's pages share: vocabulary labels, dates, links to
 // cases and the list of deadlines.
-import { countryName } from '../countries';
+import { countries, countryName } from '../countries';
 import { h, type Child } from '../dom';
 import type { SelectOption } from '../forms';
 import { language, t, termLabel, type MessageKey } from '../i18n';
@@ -53,6 +53,11 @@ export function statusLabel(vocabularies: NrmVocabularies | null, status: string
 
 export function yesNo(value: boolean | undefined): string {
   return value ? t('common.yes') : t('common.no');
+}
+
+/** Every country as a choice, named in the reader's language. */
+export function countryOptions(): SelectOption[] {
+  return countries(language()).map((country) => ({ value: country.code, label: country.name }));
 }
 
 export function countryLabel(code: string | undefined): Child {

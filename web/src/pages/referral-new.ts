@@ -6,7 +6,6 @@
 // notification, with no name and no date of birth (the fields are cleared and hidden); a
 // child, or a person who may be a child, needs no consent. The unfinished form is kept as a
 // draft in this tab's sessionStorage WITHOUT the name and date of birth (see referral-draft.ts).
-import { countries } from '../countries';
 import { todayIso } from '../dates';
 import { h, replaceContent } from '../dom';
 import { submitReferral } from '../endpoints';
@@ -26,13 +25,13 @@ import {
   type LabelledSelect,
   type RadioGroup,
 } from '../forms';
-import { language, t } from '../i18n';
+import { t } from '../i18n';
 import { clearDraft, loadDraft, saveDraft, type ReferralDraft } from '../referral-draft';
 import { href } from '../router';
 import { currentUser, loadVocabularies } from '../session';
 import type { NewReferral, NrmVocabularies, ReferralCreated } from '../types';
 import { card, loadingNote, page } from './common';
-import { CASES_PATH, caseNumber, kindLabel, termOptions } from './nrm-common';
+import { CASES_PATH, caseNumber, countryOptions, kindLabel, termOptions } from './nrm-common';
 
 function browserStorage(): Storage | null {
   try {
@@ -64,10 +63,6 @@ interface ReferralFields {
   needs: CheckboxGroup;
   /** For a referral recorded after the day it was made. */
   referredOn: LabelledInput;
-}
-
-function countryOptions(): { value: string; label: string }[] {
-  return countries(language()).map((country) => ({ value: country.code, label: country.name }));
 }
 
 function buildFields(vocabularies: NrmVocabularies): ReferralFields {
