@@ -114,6 +114,10 @@ constexpr std::string_view set_shelter_places =
     "INSERT INTO nrm_shelter_places (organisation_id, places, updated_at) VALUES ($1, $2, $3) "
     "ON CONFLICT (organisation_id) DO UPDATE SET places = excluded.places, "
     "updated_at = excluded.updated_at";
+// Locks the shelter's row (PostgreSQL; SQLite writes one at a time anyway), so that places are
+// counted by one acceptance after another. No row: the shelter declared no places.
+constexpr std::string_view lock_shelter_places =
+    "UPDATE nrm_shelter_places SET places = places WHERE organisation_id = $1";
 // Zero for $1 lists every shelter; an id reads that organisation's, declared or not.
 constexpr std::string_view shelters =
     "SELECT o.id, o.name, coalesce(p.places, 0), (SELECT count(*) FROM nrm_services s "
@@ -240,6 +244,35 @@ audit::AuditEntry entry(const CaseActor& actor, std::string action, std::int64_t
                         std::string outcome = "success") {
   return {actor.user_id, actor.organisation_id,   std::move(action),
           "case",        std::to_string(case_id), std::move(outcome)};
+}
+
+domain::nrm::ShelterPlaces shelter_of(const Row& row) {
+  return {row.i64(0), row.text(1), row.i64(2), row.i64(3)};
+}
+
+bool accepts_shelter(const std::vector<domain::nrm::ServiceRecord>& before,
+                     const domain::nrm::ServiceRecord& after) {
+  using domain::nrm::ServiceStatus;
+  if (after.type != "shelter" || after.status != ServiceStatus::accepted) return false;
+  const auto it = std::ranges::find(before, after.id, &domain::nrm::ServiceRecord::id);
+  return it == before.end() || it->status != ServiceStatus::accepted;
+}
+
+// A shelter that declared its places accepts no one once they are taken. Counted inside the
+// change's transaction with the shelter's row locked, so two acceptances at the same moment
+// cannot both take the last place.
+Result<void> take_shelter_place(Session& s, std::int64_t organisation_id) {
+  auto locked = s.execute(sql::lock_shelter_places, {organisation_id});
+  if (!locked) return error_of(locked);
+  if (*locked == 0) return {};
+  auto rows = s.query(sql::shelters, {organisation_id});
+  if (!rows) return error_of(rows);
+  if (rows->empty()) return {};
+  const auto shelter = shelter_of(rows->front());
+  if (shelter.places > 0 && shelter.occupied >= shelter.places) {
+    return fail(Errc::conflict, "every place of this shelter is taken", "shelter-full");
+  }
+  return {};
 }
 
 }  // namespace
@@ -503,6 +536,11 @@ Result<StoredCase> CaseRepository::change_case(std::int64_t id,
     if (!updated) return error_of(updated);
     if (*updated == 0) return stale_version();  // changed since it was read (PostgreSQL)
     if (change->service) {
+      const auto& record = change->service->record;
+      if (accepts_shelter(stored.services, record)) {
+        auto room = take_shelter_place(s, record.provider_organisation_id);
+        if (!room) return error_of(room);
+      }
       const bool is_new = change->service->record.id == 0;
       auto service_id = write_service(s, id, now, *change->service);
       if (!service_id) return error_of(service_id);
@@ -752,9 +790,7 @@ Result<std::vector<domain::nrm::ShelterPlaces>> CaseRepository::shelters() {
     auto rows = s.query(sql::shelters, {std::int64_t{0}});
     if (!rows) return error_of(rows);
     std::vector<domain::nrm::ShelterPlaces> list;
-    for (const auto& row : *rows) {
-      list.push_back({row.i64(0), row.text(1), row.i64(2), row.i64(3)});
-    }
+    for (const auto& row : *rows) list.push_back(shelter_of(row));
     return list;
   });
 }
@@ -764,8 +800,7 @@ Result<domain::nrm::ShelterPlaces> CaseRepository::shelter(std::int64_t organisa
     auto rows = s.query(sql::shelters, {organisation_id});
     if (!rows) return error_of(rows);
     if (rows->empty()) return fail(Errc::not_found, "no such organisation");
-    const auto& row = rows->front();
-    return domain::nrm::ShelterPlaces{row.i64(0), row.text(1), row.i64(2), row.i64(3)};
+    return shelter_of(rows->front());
   });
 }
 
