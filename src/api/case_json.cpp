@@ -193,11 +193,8 @@ json deadlines_json(const std::vector<domain::nrm::Deadline>& deadlines) {
 }
 
 json task_json(const domain::nrm::CaseTask& task, const Services& services) {
-  const auto now = today(services);
-  const auto status = task.done            ? domain::nrm::DeadlineStatus::met
-                      : now < task.due_on  ? domain::nrm::DeadlineStatus::upcoming
-                      : now == task.due_on ? domain::nrm::DeadlineStatus::due_today
-                                           : domain::nrm::DeadlineStatus::overdue;
+  const auto status =
+      domain::nrm::deadline_status(task.due_on, today(services), task.done, services.case_policy);
   return {{"task_id", task.id},        {"case_id", task.case_id},
           {"owner_id", task.owner_id}, {"due_on", iso(task.due_on)},
           {"title", task.title},       {"created_by", task.created_by},

@@ -133,6 +133,8 @@ const std::vector<Setting>& settings() {
               }),
       integer("nrm.review_decision_days", 1, 180,
               [](Config& c, std::int64_t v) { c.nrm.review_decision_days = static_cast<int>(v); }),
+      integer("nrm.deadline_warning_days", 0, 30,
+              [](Config& c, std::int64_t v) { c.nrm.deadline_warning_days = static_cast<int>(v); }),
   };
   return all;
 }

@@ -273,7 +273,7 @@ export interface CaseSummary {
   deadlines?: Deadline[];
 }
 
-export type DeadlineStatus = 'overdue' | 'due_today' | 'upcoming' | 'met';
+export type DeadlineStatus = 'overdue' | 'due_today' | 'due_soon' | 'upcoming' | 'met';
 
 export interface Deadline {
   what: string;

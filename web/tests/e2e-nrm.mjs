@@ -263,7 +263,7 @@ export function nrmSteps(kit) {
       // The next deadline, marked by its urgency: the reasonable-grounds decision is due.
       const urgency = row.locator('.case-urgency');
       await urgency.getByText(en['deadline.what.reasonable-grounds-decision'], { exact: true }).waitFor();
-      assert.ok(['upcoming', 'due_today', 'overdue'].includes(await urgency.getAttribute('data-urgency')));
+      assert.ok(['upcoming', 'due_soon', 'due_today', 'overdue'].includes(await urgency.getAttribute('data-urgency')));
       await checkAccessibility('case intake');
       // The intake filter: the case waits in the intake and is nobody's yet.
       const show = main().getByRole('navigation', { name: en['cases.show.label'], exact: true });
@@ -602,15 +602,21 @@ export function nrmSteps(kit) {
       const mine = (await owner.locator('option').allTextContents()).find((label) => label.includes(users.decisionMaker.name));
       assert.ok(mine, 'the decision maker is not offered as the task\'s owner');
       await owner.selectOption({ label: mine });
-      const due = daysAgo(-7);
+      // Two days away: within the default warning of three days, so due soon.
+      const due = daysAgo(-2);
       await form.getByLabel(en['tasks.dueOn'], { exact: true }).fill(due);
       await form.getByRole('button', { name: en['tasks.submit'], exact: true }).click();
       await form.locator('.status.success').waitFor();
       const tasks = main().locator('.card').filter({ has: page().getByRole('heading', { name: en['tasks.title'], exact: true }) });
       const task = tasks.locator('li.task').filter({ hasText: 'Ask the labour inspectorate' });
       await task.locator(`time[datetime="${due}"]`).waitFor();
-      await task.getByText(en['deadline.status.upcoming'], { exact: true }).waitFor();
-      await page().goto(`${env.baseUrl}/#/my-cases`);
+      await task.getByText(en['deadline.status.due_soon'], { exact: true }).waitFor();
+      // The home page alerts the decision maker, and leads to the desk.
+      await page().goto(`${env.baseUrl}/#/`);
+      await main().locator('[data-alert="due_soon"]').waitFor();
+      await checkAccessibility('home page with deadline alerts');
+      await main().getByRole('link', { name: en['home.alerts.open'], exact: true }).click();
+      await expectRoute('/my-cases');
       const desk = main().locator('.card').filter({ has: page().getByRole('heading', { name: en['myTasks.title'], exact: true }) });
       await desk.locator('li.task').filter({ hasText: 'Ask the labour inspectorate' }).getByRole('link', { name: caseHeading(), exact: true }).waitFor();
       await checkAccessibility('my cases with my tasks');

@@ -19,7 +19,7 @@ async function importSource(name) {
 }
 
 const draft = await importSource('referral-draft.ts');
-const { byUrgency, mostUrgent, sortByUrgency } = await importSource('deadlines.ts');
+const { byUrgency, countAlerts, mostUrgent, sortByUrgency } = await importSource('deadlines.ts');
 const { countries, countryName } = await importSource('countries.ts');
 const sharing = await importSource('sharing.ts');
 const { pastDateToSend, todayIso } = await importSource('dates.ts');
@@ -101,15 +101,16 @@ test('storage that refuses to work leaves the form without a draft, without an e
   draft.clearDraft(broken);
 });
 
-test('deadlines: overdue, then due today, then upcoming, then met; earliest first', () => {
+test('deadlines: overdue, then due today, due soon, upcoming, then met; earliest first', () => {
   const list = [
     { what: 'a', due: '2025-03-01', status: 'met' },
     { what: 'b', due: '2025-03-20', status: 'upcoming' },
     { what: 'c', due: '2025-03-10', status: 'upcoming' },
     { what: 'd', due: '2025-03-05', status: 'due_today' },
     { what: 'e', due: '2025-03-02', status: 'overdue' },
+    { what: 'f', due: '2025-03-08', status: 'due_soon' },
   ];
-  assert.deepEqual([...list].sort(byUrgency).map((deadline) => deadline.what), ['e', 'd', 'c', 'b', 'a']);
+  assert.deepEqual([...list].sort(byUrgency).map((deadline) => deadline.what), ['e', 'd', 'f', 'c', 'b', 'a']);
   assert.equal(mostUrgent(list).what, 'e');
   assert.equal(mostUrgent([{ what: 'a', due: '2025-03-01', status: 'met' }]), undefined);
 });
@@ -228,4 +229,10 @@ test('amounts typed in major units are sent exactly in minor units, and read bac
   for (const bad of ['', '-5', '1.234', '1e3', '12a', '1,000.00', '.5']) assert.equal(amountInMinorUnits(bad), null, bad);
   assert.equal(formatAmount(125050, 'en'), '1,250.50');
   assert.equal(formatAmount(7, 'en'), '0.07');
+});
+
+test('alerts count what is missed, due today and due soon, and nothing else', () => {
+  const statuses = ['overdue', 'overdue', 'due_today', 'due_soon', 'upcoming', 'met', 'unknown'];
+  assert.deepEqual(countAlerts(statuses.map((status) => ({ status }))), { overdue: 2, due_today: 1, due_soon: 1 });
+  assert.deepEqual(countAlerts([]), { overdue: 0, due_today: 0, due_soon: 0 });
 });

@@ -87,6 +87,7 @@ export function timeElement(unixSeconds: number): HTMLTimeElement {
 const DEADLINE_STATUS: Record<string, MessageKey> = {
   overdue: 'deadline.status.overdue',
   due_today: 'deadline.status.due_today',
+  due_soon: 'deadline.status.due_soon',
   upcoming: 'deadline.status.upcoming',
   met: 'deadline.status.met',
 };
