@@ -62,6 +62,7 @@ nlohmann::json nrm_vocabularies_json() {
           {"legal_step_kinds", terms_json(nrm::legal_step_kinds())},
           {"legal_step_outcomes", terms_json(nrm::legal_step_outcomes())},
           {"return_risks", terms_json(nrm::return_risks())},
+          {"child_situations", terms_json(nrm::child_situations())},
           {"trafficking_statuses", terms_json(nrm::trafficking_statuses())},
           {"case_statuses", terms_json(nrm::case_statuses())}};
 }

@@ -154,6 +154,25 @@ describe('national referral mechanism: intake', () => {
     assert.equal(response.json.kind, 'identified');
   });
 
+  test('an unaccompanied child is flagged on the case and in the lists', async () => {
+    const response = await users.responder.request('POST', '/api/v1/referrals', {
+      body: referral({ is_child: true, child_situation: 'unaccompanied', consent: { given: false }, person: { ...PERSON, date_of_birth: '2011-02-03' } }),
+    });
+    assert.equal(response.status, 201, response.text);
+    const id = response.json.case_id;
+    const seen = await users.caseworker.request('GET', `/api/v1/cases/${id}`);
+    assert.equal(seen.json.child_situation, 'unaccompanied');
+    const listed = await users.caseworker.request('GET', '/api/v1/cases?limit=200');
+    assert.equal(listed.json.items.find((item) => item.case_id === id).child_situation, 'unaccompanied');
+    const adult = (await users.caseworker.request('GET', '/api/v1/cases?limit=200')).json.items.find((item) => !item.is_child);
+    assert.equal(adult.child_situation, null);
+    const vocabularies = await users.caseworker.request('GET', '/api/v1/meta/vocabularies');
+    assert.deepEqual(vocabularies.json.nrm.child_situations.map((term) => term.id), ['unaccompanied', 'separated', 'accompanied']);
+    // The referrer sees the status only, never the flags.
+    const status = await users.responder.request('GET', `/api/v1/cases/${id}`);
+    assert.equal(status.json.child_situation, undefined);
+  });
+
   test('bad input is refused with every broken rule and stores nothing', async () => {
     const count = () => Number(sql(instance, 'SELECT count(*) FROM nrm_cases').stdout);
     const before = count();
@@ -164,6 +183,8 @@ describe('national referral mechanism: intake', () => {
       referral({ consent: { given: true } }),
       { ...referral(), surprise: true },
       referral({ person: 'Zlata' }),
+      referral({ child_situation: 'unaccompanied' }),
+      referral({ is_child: true, consent: { given: false }, child_situation: 'lost' }),
     ];
     for (const body of cases) {
       const response = await users.responder.request('POST', '/api/v1/referrals', { body });

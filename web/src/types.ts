@@ -213,6 +213,7 @@ export interface NrmVocabularies {
   legal_step_kinds: Term[];
   legal_step_outcomes: Term[];
   return_risks: Term[];
+  child_situations: Term[];
 }
 
 /** The NRM vocabularies that are lists of terms (labelled as nrm.<vocabulary>.<id>). */
@@ -244,6 +245,8 @@ export interface NewReferral {
   };
   consent: { given: boolean; explained_by?: string; language?: string };
   is_child: boolean;
+  /** Only for a child: unaccompanied, separated or accompanied; left out when not known. */
+  child_situation?: string;
   exploitation_types: string[];
   country_of_exploitation?: string;
   indicators: string[];
@@ -266,6 +269,8 @@ export interface CaseSummary {
   referred_on: string;
   kind?: ReferralKind;
   is_child?: boolean;
+  /** unaccompanied, separated or accompanied; null when not known or not a child. */
+  child_situation?: string | null;
   exploitation_types?: string[];
   /** No case worker is assigned yet. */
   in_intake?: boolean;
@@ -337,6 +342,8 @@ export interface CaseRecord {
   kind?: ReferralKind;
   referring_organisation_id?: number;
   is_child?: boolean;
+  /** unaccompanied, separated or accompanied; null when not known or not a child. */
+  child_situation?: string | null;
   sex?: string;
   citizenship?: string;
   age_band?: string;
@@ -481,5 +488,6 @@ export interface MyCase {
   status: string;
   referred_on: string;
   is_child: boolean;
+  child_situation: string | null;
   deadlines: Deadline[];
 }

@@ -179,10 +179,15 @@ export function nrmSteps(kit) {
       await page().getByLabel(en['referral.consent.no'], { exact: true }).check();
       await main().getByText(en['referral.anonymous.title']).waitFor();
       assert.equal(await givenName.isVisible(), false, 'no name field without consent');
+      const situation = page().getByLabel(en['referral.child.situation'], { exact: true });
+      assert.equal(await situation.isVisible(), false, 'an adult is asked whether they are accompanied');
       await page().getByLabel(en['referral.child.maybe'], { exact: true }).check();
       await main().getByText(en['referral.consent.childNone']).waitFor();
       await givenName.waitFor();
+      const situations = await situation.locator('option').evaluateAll((options) => options.map((option) => option.value));
+      assert.deepEqual(situations, ['', 'unaccompanied', 'separated', 'accompanied']);
       await page().getByLabel(en['referral.child.no'], { exact: true }).check();
+      assert.equal(await situation.isVisible(), false);
       await page().getByLabel(en['referral.consent.yes'], { exact: true }).check();
       await givenName.waitFor();
       assert.equal(await main().getByText(en['referral.anonymous.title']).isVisible(), false);

@@ -73,6 +73,7 @@ const NRM_VOCABULARIES = {
   ],
   legal_step_outcomes: ['applied', 'granted', 'refused', 'withdrawn'],
   return_risks: ['low', 'medium', 'high'],
+  child_situations: ['unaccompanied', 'separated', 'accompanied'],
 };
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();

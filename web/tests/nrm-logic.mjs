@@ -41,6 +41,7 @@ const FORM = {
   explainedBy: 'Officer Popescu',
   consentLanguage: 'Romanian',
   child: 'no',
+  childSituation: '',
   sex: 'feminine',
   citizenship: 'RO',
   exploitationTypes: ['forced_labour'],

@@ -70,6 +70,10 @@ bool is_legal_step_outcome(std::string_view id);
 Vocabulary return_risks();
 bool is_return_risk(std::string_view id);
 
+// Whether a presumed child is unaccompanied, separated or with a parent or carer (MC 6/18).
+Vocabulary child_situations();
+bool is_child_situation(std::string_view id);
+
 // Needs a first responder records at referral (Action Plan V.3, Addendum IV.1.2).
 Vocabulary immediate_needs();
 bool is_immediate_need(std::string_view id);

@@ -36,9 +36,9 @@ namespace sql {
 constexpr std::string_view insert_case =
     "INSERT INTO nrm_cases (kind, referring_organisation_id, referred_by, referred_at, "
     "referred_on, is_child, sex, citizenship, age_band, country_of_exploitation, "
-    "exploitation_types, indicators, needs, consent_explained_by, consent_language, status, "
-    "version, updated_at, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-    "$14, $15, 'open', 1, $4, '') RETURNING id";
+    "exploitation_types, indicators, needs, consent_explained_by, consent_language, "
+    "child_situation, status, version, updated_at, state) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+    "$8, $9, $10, $11, $12, $13, $14, $15, $16, 'open', 1, $4, '') RETURNING id";
 // The state names the case's own referral date and organisation, known once the row exists.
 constexpr std::string_view set_initial_state = "UPDATE nrm_cases SET state = $2 WHERE id = $1";
 constexpr std::string_view insert_identity =
@@ -48,7 +48,7 @@ constexpr std::string_view case_columns =
     "id, kind, referring_organisation_id, referred_by, referred_at, referred_on, is_child, sex, "
     "citizenship, age_band, country_of_exploitation, exploitation_types, indicators, needs, "
     "consent_explained_by, consent_language, status, version, state, case_worker_id, "
-    "decision_maker_id, erased_at";
+    "decision_maker_id, erased_at, child_situation";
 // Zero stands for "any" in the scope parameters ($2 referrer, $3 staff user, $4 guardian).
 constexpr std::string_view list_cases_where =
     " FROM nrm_cases WHERE id > $1 AND ($2 = 0 OR referring_organisation_id = $2) "
@@ -175,6 +175,7 @@ Result<StoredCase> case_from(const Row& row) {
   stored.state = std::move(*state);
   stored.assignment = {optional_id(row, 19), optional_id(row, 20)};
   stored.identity_erased = !row.is_null(21);
+  r.child_situation = row.text(22);
   return stored;
 }
 
@@ -325,13 +326,14 @@ Result<std::int64_t> CaseRepository::insert_referral(Session& s, const Referral&
                                                      std::int64_t referring_organisation_id,
                                                      const CaseActor& actor, std::int64_t now,
                                                      const std::string& event_detail) {
-  auto rows = s.query(
-      sql::insert_case,
-      {std::string(to_string(referral.kind)), referring_organisation_id, actor.user_id, now,
-       domain::nrm::format_iso_date(referred_on), std::int64_t{referral.is_child ? 1 : 0},
-       referral.sex, referral.citizenship, referral.age_band, referral.country_of_exploitation,
-       json_list(referral.exploitation_types), json_list(referral.indicators),
-       json_list(referral.needs), referral.consent.explained_by, referral.consent.language});
+  auto rows =
+      s.query(sql::insert_case,
+              {std::string(to_string(referral.kind)), referring_organisation_id, actor.user_id, now,
+               domain::nrm::format_iso_date(referred_on), std::int64_t{referral.is_child ? 1 : 0},
+               referral.sex, referral.citizenship, referral.age_band,
+               referral.country_of_exploitation, json_list(referral.exploitation_types),
+               json_list(referral.indicators), json_list(referral.needs),
+               referral.consent.explained_by, referral.consent.language, referral.child_situation});
   if (!rows) return error_of(rows);
   const auto id = rows->front().i64(0);
   const auto state = domain::nrm::open_case(referred_on, referring_organisation_id,

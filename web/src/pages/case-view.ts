@@ -18,6 +18,7 @@ import { servicesCard } from './case-services';
 import { card, dataTable, loadingNote, page } from './common';
 import {
   caseNumber,
+  childSituationFlag,
   countryLabel,
   dateElement,
   deadlineList,
@@ -116,6 +117,10 @@ function summaryCard(record: CaseRecord, { vocabularies, names }: CaseContext): 
       [t('case.referredOn'), dateElement(record.referred_on)],
       [t('case.referringOrganisation'), record.referring_organisation_id === undefined ? null : names.organisation(record.referring_organisation_id)],
       [t('case.child'), yesNo(record.is_child)],
+      [
+        t('case.childSituation'),
+        record.is_child ? (record.child_situation ? h('span', {}, term(vocabularies, 'child_situations', record.child_situation), ' ', childSituationFlag(record.child_situation)) : t('case.notRecorded')) : null,
+      ],
       [
         t('case.ageAssessment'),
         record.age_assessed_child === undefined || (!record.is_child && record.age_assessed_child === null)

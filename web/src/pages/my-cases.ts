@@ -9,7 +9,7 @@ import { href } from '../router';
 import { loadVocabularies } from '../session';
 import type { CaseTask, MyCase, NrmVocabularies } from '../types';
 import { card, loadingNote, page } from './common';
-import { CASES_PATH, caseLink, dateElement, deadlineBadge, deadlineList, statusLabel, yesNo } from './nrm-common';
+import { CASES_PATH, caseLink, childSituationFlag, dateElement, deadlineBadge, deadlineList, statusLabel, yesNo } from './nrm-common';
 
 function caseItem(item: MyCase, vocabularies: NrmVocabularies): HTMLElement {
   const urgent = mostUrgent(item.deadlines);
@@ -27,6 +27,8 @@ function caseItem(item: MyCase, vocabularies: NrmVocabularies): HTMLElement {
       statusLabel(vocabularies, item.status),
       ' · ',
       t('myCases.child', { answer: yesNo(item.is_child) }),
+      ' ',
+      childSituationFlag(item.child_situation),
     ),
     deadlineList([...item.deadlines].sort(byUrgency)),
   );

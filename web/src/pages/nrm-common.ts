@@ -51,6 +51,12 @@ export function statusLabel(vocabularies: NrmVocabularies | null, status: string
   return vocabularies ? term(vocabularies, 'case_statuses', status) : termLabel('case_statuses', status);
 }
 
+/** Whether a child is unaccompanied or separated, as a flag that stands out; nothing otherwise. */
+export function childSituationFlag(situation: string | null | undefined): HTMLElement | null {
+  if (situation !== 'unaccompanied' && situation !== 'separated') return null;
+  return h('span', { class: 'badge child-flag', attrs: { 'data-child-situation': situation } }, t(`childSituation.flag.${situation}`));
+}
+
 export function yesNo(value: boolean | undefined): string {
   return value ? t('common.yes') : t('common.no');
 }

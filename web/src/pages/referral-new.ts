@@ -49,6 +49,7 @@ export function forgetReferralDraft(): void {
 
 interface ReferralFields {
   child: RadioGroup;
+  childSituation: LabelledSelect;
   consent: RadioGroup;
   explainedBy: LabelledInput;
   consentLanguage: LabelledInput;
@@ -77,6 +78,11 @@ function buildFields(vocabularies: NrmVocabularies): ReferralFields {
       ],
       t('referral.child.hint'),
     ),
+    childSituation: selectField(t('referral.child.situation'), 'child_situation', termOptions(vocabularies, 'child_situations'), {
+      required: false,
+      emptyLabel: t('referral.notKnown'),
+      hint: t('referral.child.situationHint'),
+    }),
     consent: radioGroup(
       t('referral.consent.question'),
       'consent.given',
@@ -145,6 +151,7 @@ function draftOf(fields: ReferralFields): ReferralDraft {
     explainedBy: fields.explainedBy.input.value,
     consentLanguage: fields.consentLanguage.input.value,
     child: fields.child.value() as ReferralDraft['child'],
+    childSituation: fields.childSituation.select.value,
     sex: fields.sex.select.value,
     citizenship: fields.citizenship.select.value,
     exploitationTypes: fields.exploitationTypes.checkedValues(),
@@ -156,6 +163,7 @@ function draftOf(fields: ReferralFields): ReferralDraft {
 
 function applyDraft(fields: ReferralFields, draft: ReferralDraft): void {
   fields.child.setValue(draft.child);
+  fields.childSituation.select.value = draft.childSituation;
   fields.consent.setValue(draft.consent);
   fields.explainedBy.input.value = draft.explainedBy;
   fields.consentLanguage.input.value = draft.consentLanguage;
@@ -207,6 +215,7 @@ function requestOf(fields: ReferralFields, mode: ReferralMode): NewReferral {
       ? { given: true, explained_by: fields.explainedBy.input.value.trim(), language: fields.consentLanguage.input.value.trim() }
       : { given: false },
     is_child: mode.child,
+    child_situation: mode.child ? optional(fields.childSituation.select.value) : undefined,
     exploitation_types: fields.exploitationTypes.checkedValues(),
     country_of_exploitation: optional(fields.countryOfExploitation.select.value),
     indicators: fields.indicators.checkedValues(),
@@ -224,6 +233,7 @@ function arrange(fields: ReferralFields, parts: FormParts): void {
   const mode = modeOf(fields);
   const childKnown = fields.child.value() !== '';
   parts.childNoConsent.hidden = !mode.child;
+  fields.childSituation.row.hidden = !mode.child;
   fields.consent.fieldset.hidden = !childKnown || mode.child;
   const consentGiven = !mode.child && fields.consent.value() === 'yes';
   for (const field of [fields.explainedBy, fields.consentLanguage]) {
@@ -280,7 +290,7 @@ function referralForm(slot: HTMLElement, status: StatusRegion, vocabularies: Nrm
     'form',
     { class: 'form referral-form' },
     h('p', { class: 'notice draft-note' }, t('referral.draftNote')),
-    section(t('referral.section.child'), fields.child.fieldset),
+    section(t('referral.section.child'), fields.child.fieldset, fields.childSituation.row),
     section(t('referral.section.consent'), parts.childNoConsent, fields.consent.fieldset, fields.explainedBy.row, fields.consentLanguage.row, parts.anonymousNotice),
     section(
       t('referral.section.person'),
