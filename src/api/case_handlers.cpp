@@ -75,8 +75,8 @@ http::Response create_referral(Services& services, http::Context& context) {
   if (!body) return http::problem_from(body.error());
   auto request = referral_input(*body, today(services));
   if (!request) return http::problem_from(request.error());
-  auto referral = domain::nrm::validate_referral(
-      request->input, domain::nrm::Checklist::default_indicators(), request->referred_on);
+  auto referral =
+      domain::nrm::validate_referral(request->input, services.indicators, request->referred_on);
   if (!referral) return http::problem_from(referral.error());
   auto actor = case_actor(services, context);
   if (!actor) return http::problem_from(actor.error());

@@ -112,6 +112,8 @@ const std::vector<Setting>& settings() {
            [](Config& c, const std::string& v) { c.server.tls_private_key_file = v; }),
       text("server.static_dir", [](Config& c, const std::string& v) { c.static_dir = v; }),
       text("log.level", [](Config& c, const std::string& v) { c.log_level = v; }),
+      text("nrm.indicators_file",
+           [](Config& c, const std::string& v) { c.nrm_indicators_file = v; }),
       integer("nrm.reasonable_grounds_working_days", 1, 60,
               [](Config& c, std::int64_t v) {
                 c.nrm.reasonable_grounds_working_days = static_cast<int>(v);

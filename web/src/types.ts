@@ -192,6 +192,8 @@ export interface SearchResult {
 export interface Term {
   id: string;
   label: string;
+  /** A deployment's own labels in other languages (its checklist of indicators); they come first. */
+  labels?: Record<string, string>;
 }
 
 export interface NrmVocabularies {

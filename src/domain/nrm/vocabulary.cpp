@@ -244,7 +244,7 @@ std::vector<ChecklistItem> items_of(Vocabulary vocabulary) {
   std::vector<ChecklistItem> items;
   items.reserve(vocabulary.size());
   for (const auto& term : vocabulary) {
-    items.push_back({std::string(term.id), std::string(term.label)});
+    items.push_back({std::string(term.id), std::string(term.label), {}});
   }
   return items;
 }

@@ -3,6 +3,7 @@
 // useful elsewhere. Identifiers are lower_snake_case and never change once published.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -106,7 +107,8 @@ Vocabulary default_indicators();
 // One entry of a checklist loaded from configuration.
 struct ChecklistItem {
   std::string id;
-  std::string label;
+  std::string label;                                // English
+  std::map<std::string, std::string> translations;  // by two-letter language code
 };
 
 // A configurable list of identifiers (indicators, services, permit types) that input is checked

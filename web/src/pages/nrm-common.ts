@@ -5,7 +5,7 @@ import { h, type Child } from '../dom';
 import type { SelectOption } from '../forms';
 import { language, t, termLabel, type MessageKey } from '../i18n';
 import { href } from '../router';
-import type { Deadline, NrmVocabularies, NrmVocabularyName, ReferralKind, ServiceStatus } from '../types';
+import type { Deadline, NrmVocabularies, NrmVocabularyName, ReferralKind, ServiceStatus, Term } from '../types';
 
 export const CASES_PATH = '/cases';
 export const CASE_PREFIX = '/cases/';
@@ -24,13 +24,21 @@ export function caseLink(id: number): HTMLAnchorElement {
   return h('a', { attrs: { href: href(casePath(id)) } }, caseNumber(id));
 }
 
+/**
+ * A term's label in the reader's language: the deployment's own, then Lifeline's translation,
+ * then the label the server sent.
+ */
+function labelOf(name: NrmVocabularyName, id: string, entry: Term | undefined): string {
+  return entry?.labels?.[language()] ?? termLabel(name, id, entry?.label);
+}
+
 /** The label of a term in the reader's language. */
 export function term(vocabularies: NrmVocabularies, name: NrmVocabularyName, id: string): string {
-  return termLabel(name, id, vocabularies[name].find((entry) => entry.id === id)?.label);
+  return labelOf(name, id, vocabularies[name].find((entry) => entry.id === id));
 }
 
 export function termOptions(vocabularies: NrmVocabularies, name: NrmVocabularyName): SelectOption[] {
-  return vocabularies[name].map((entry) => ({ value: entry.id, label: termLabel(name, entry.id, entry.label) }));
+  return vocabularies[name].map((entry) => ({ value: entry.id, label: labelOf(name, entry.id, entry) }));
 }
 
 export function termList(vocabularies: NrmVocabularies, name: NrmVocabularyName, ids: readonly string[] | undefined): Child {
