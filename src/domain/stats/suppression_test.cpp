@@ -43,7 +43,7 @@ std::size_t recovered_by_subtraction(const ProtectedTable& t) {
   for (std::size_t r = 0; r < h; ++r) {
     for (std::size_t c = 0; c < w; ++c) known[r][c] = !suppressed(t, r, c);
   }
-  auto solve = [&](std::vector<std::pair<std::size_t, std::size_t>> line) {
+  auto solve = [&](const std::vector<std::pair<std::size_t, std::size_t>>& line) {
     std::size_t unknown = 0;
     std::pair<std::size_t, std::size_t> last{};
     for (const auto& cell : line) {
