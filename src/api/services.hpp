@@ -5,6 +5,7 @@
 
 #include "domain/accounts/account_service.hpp"
 #include "domain/nrm/case_rules.hpp"
+#include "domain/stats/suppression.hpp"
 #include "http/router.hpp"
 #include "storage/database.hpp"
 
@@ -36,6 +37,7 @@ struct Services {
   domain::nrm::CaseStore& cases;
   const Clock& clock;
   domain::nrm::CasePolicy case_policy;
+  domain::stats::StatsPolicy stats_policy;
 };
 
 // Adds every API route; each handler file contributes its own.
@@ -53,5 +55,6 @@ void add_case_routes(http::Router& router, Services& services);
 void add_case_flow_routes(http::Router& router, Services& services);
 void add_service_routes(http::Router& router, Services& services);
 void add_audit_routes(http::Router& router, Services& services);
+void add_stats_routes(http::Router& router, Services& services);
 
 }  // namespace lifeline::api

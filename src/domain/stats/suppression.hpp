@@ -33,6 +33,13 @@
 namespace lifeline::domain::stats {
 
 inline constexpr int kDefaultSuppressionThreshold = 5;
+inline constexpr int kDefaultMicrodataK = 11;  // as the CTDC global dataset uses
+
+// The deployment's disclosure control ([statistics] in the configuration).
+struct StatsPolicy {
+  int suppression_threshold = kDefaultSuppressionThreshold;
+  int microdata_k = kDefaultMicrodataK;
+};
 
 // Counts by row and column category, with the margins. When a dimension is multi-valued a
 // person is counted in several of its categories, so the lines across it do not add up to their
