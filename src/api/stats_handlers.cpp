@@ -9,7 +9,10 @@
 #include "api/common.hpp"
 #include "api/csv.hpp"
 #include "api/services.hpp"
+#include "audit/audit_trail.hpp"
 #include "domain/nrm/vocabulary.hpp"
+#include "domain/stats/exports.hpp"
+#include "domain/stats/microdata.hpp"
 #include "domain/stats/process.hpp"
 #include "domain/stats/suppression.hpp"
 #include "domain/stats/table.hpp"
@@ -405,6 +408,76 @@ http::Response get_unodc(Services& services, http::Context& context) {
   return http::json_response(200, {{"items", std::move(items)}, {"truncated", truncated}});
 }
 
+// Exports of microdata are written to the audit trail: who took which file, when.
+Result<void> audit_export(Services& services, const http::Context& context, std::string_view what) {
+  const auto actor = actor_of(context);
+  const audit::AuditEntry entry{
+      actor.user_id,  actor.organisation_id, std::string("stats.export.").append(what),
+      "stats_export", std::string(what),     "success"};
+  return services.database.write(
+      [&](storage::Session& s) { return audit::append(s, entry, services.clock.now()); });
+}
+
+std::vector<std::string> column_names(std::span<const std::string_view> columns) {
+  return {columns.begin(), columns.end()};
+}
+
+http::Response export_cases(Services& services, http::Context& context) {
+  constexpr int kPage = 5000;
+  storage::StatsRepository repository(services.database);
+  std::vector<std::vector<std::string>> rows;
+  std::int64_t after_id = 0;
+  for (;;) {
+    auto page = repository.facts_page(after_id, kPage);
+    if (!page) return http::problem_from(page.error());
+    if (page->empty()) break;
+    for (const auto& facts : *page) rows.push_back(domain::stats::htcds_case_row(facts));
+    after_id = page->back().case_id;
+  }
+  if (auto audited = audit_export(services, context, "cases"); !audited) {
+    return http::problem_from(audited.error());
+  }
+  return csv_response("lifeline-cases-htcds.csv", column_names(domain::stats::htcds_case_columns()),
+                      rows);
+}
+
+nlohmann::json report_json(const domain::stats::MicrodataReport& report) {
+  return {{"k", report.k},
+          {"rows", report.rows},
+          {"exported", report.exported},
+          {"suppressed", report.suppressed},
+          {"generalisations", report.generalisations},
+          {"smallest_group", report.smallest_group}};
+}
+
+http::Response export_microdata(Services& services, http::Context& context) {
+  auto csv = wants_csv(context.request);
+  if (!csv) return http::problem_from(csv.error());
+  // CSV unless asked otherwise: the file is what this export is for.
+  const bool as_json = context.request.query_param("format").value_or("csv") == "json";
+  storage::StatsRepository repository(services.database);
+  domain::stats::Microdata data;
+  if (auto scanned = repository.scan_microdata(data, {}); !scanned) {
+    return http::problem_from(scanned.error());
+  }
+  const auto report = data.anonymise(services.stats_policy.microdata_k);
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(report.exported);
+  data.write([&](const std::vector<std::string>& row) { rows.push_back(row); });
+  if (auto audited = audit_export(services, context, "microdata"); !audited) {
+    return http::problem_from(audited.error());
+  }
+  if (as_json) {
+    return http::json_response(200, {{"report", report_json(report)},
+                                     {"columns", column_names(domain::stats::ctdc_columns())},
+                                     {"rows", rows}});
+  }
+  auto response = csv_response("lifeline-microdata-ctdc.csv",
+                               column_names(domain::stats::ctdc_columns()), rows);
+  response.headers.set("X-Lifeline-Anonymisation", report_json(report).dump());
+  return response;
+}
+
 }  // namespace
 
 void add_stats_routes(http::Router& router, Services& services) {
@@ -418,6 +491,12 @@ void add_stats_routes(http::Router& router, Services& services) {
       {http::Method::get, "/api/v1/stats/process", analysts(),
        [&](http::Context& c) { return get_process(services, c); },
        "Process figures of the NRM: decision times, backlog, services, outcomes (analysts)"});
+  router.add({http::Method::get, "/api/v1/stats/export/cases", analysts(),
+              [&](http::Context& c) { return export_cases(services, c); },
+              "Every case as an HTCDS 2.0 CSV row without identifying fields (analysts)"});
+  router.add({http::Method::get, "/api/v1/stats/export/microdata", analysts(),
+              [&](http::Context& c) { return export_microdata(services, c); },
+              "The k-anonymised microdata in the CTDC layout (analysts)"});
   router.add({http::Method::get, "/api/v1/stats/external/unodc", analysts(),
               [&](http::Context& c) { return get_unodc(services, c); },
               "Imported UNODC Global Report figures (analysts)"});

@@ -171,6 +171,16 @@ void add_stats_commands(Cli& cli) {
       };
     });
   }
+  auto* exports = stats->add_subcommand("export", "Export statistics")->require_subcommand(1);
+  auto* microdata = exports->add_subcommand(
+      "microdata", "The k-anonymised microdata of the cases in the CTDC layout (CSV)");
+  static std::string export_file;
+  microdata->add_option("FILE", export_file, "The CSV file to write")->required();
+  microdata->callback([&] {
+    cli.command = [](const Config& c) {
+      return lifeline::app::run_stats_export_microdata(c, export_file);
+    };
+  });
 }
 
 bool configure_logging(const Config& config) {

@@ -1,10 +1,12 @@
 #include "app/stats_commands.hpp"
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include <fmt/format.h>
 
+#include "api/csv.hpp"
 #include "app/cli_support.hpp"
 #include "app/environment.hpp"
 #include "domain/stats/external.hpp"
@@ -79,6 +81,44 @@ int run_stats_import(const Config& config, const std::string& layout, const std:
         });
   }
   return report(Error{Errc::invalid_argument, "the layout is unodc or nrm-table", "", {}});
+}
+
+int run_stats_export_microdata(const Config& config, const std::string& file) {
+  auto env = open_environment(config, config.database_auto_migrate);
+  if (!env) return report(env.error());
+  storage::StatsRepository repository(*(*env)->database);
+  domain::stats::Microdata data;
+  auto scanned = repository.scan_microdata(data, [](std::int64_t read, std::int64_t total) {
+    std::cerr << fmt::format("\rread {} / {} people", read, total) << std::flush;
+  });
+  std::cerr << "\n";
+  if (!scanned) return report(scanned.error());
+  const auto result = data.anonymise(config.statistics.microdata_k);
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  if (!out) return report(Error{Errc::not_found, "cannot write " + file, "", {}});
+  const auto columns = domain::stats::ctdc_columns();
+  const std::vector<std::string> header(columns.begin(), columns.end());
+  out << api::csv_line(header);
+  std::size_t written = 0;
+  constexpr std::size_t kProgressEvery = 50000;
+  data.write([&](const std::vector<std::string>& row) {
+    out << api::csv_line(row);
+    if (++written % kProgressEvery == 0) {
+      std::cerr << fmt::format("\rwritten {} / {} rows", written, result.exported) << std::flush;
+    }
+  });
+  out.close();
+  if (written >= kProgressEvery) std::cerr << "\n";
+  if (!out) return report(Error{Errc::internal, "writing " + file + " failed", "", {}});
+  std::string steps;
+  for (const auto& step : result.generalisations)
+    steps.append(steps.empty() ? "" : ", ").append(step);
+  std::cout << fmt::format(
+      "people read: {}\nrows exported: {}\nrows left out: {} (in groups smaller than k = {})\n"
+      "generalised: {}\nsmallest group: {}\n",
+      result.rows, result.exported, result.suppressed, result.k, steps.empty() ? "nothing" : steps,
+      result.smallest_group);
+  return 0;
 }
 
 }  // namespace lifeline::app

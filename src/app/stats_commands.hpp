@@ -16,4 +16,8 @@ int run_stats_rebuild(const Config& config);
 // inconsistencies of Total rows; a file with any of them changes nothing and exits 1.
 int run_stats_import(const Config& config, const std::string& layout, const std::string& file);
 
+// Writes the k-anonymised microdata in the CTDC layout to `file` (CSV), with a progress line,
+// and reports how much it generalised and left out.
+int run_stats_export_microdata(const Config& config, const std::string& file);
+
 }  // namespace lifeline::app

@@ -21,7 +21,7 @@ const CASE_CHANGES = ['review-requests', 'reflection-extensions', 'guardian', 'a
 const PROVIDER_ROUTES = ['/api/v1/services', '/api/v1/services/{id}', '/api/v1/services/{id}/answer',
   '/api/v1/services/{id}/delivery'];
 const STATS_ROUTES = ['/api/v1/stats/dimensions', '/api/v1/stats/table', '/api/v1/stats/process',
-  '/api/v1/stats/external/unodc'];
+  '/api/v1/stats/export/cases', '/api/v1/stats/export/microdata', '/api/v1/stats/external/unodc'];
 const ROLES_ONLY = {
   '/api/v1/referrals': ['first_responder', 'case_worker'],
   '/api/v1/cases/{id}/identity': [...AUTHORITY_STAFF, 'guardian'],

@@ -3,7 +3,7 @@
 // their complements, the anonymous facts hold nothing identifying, and imports of outside
 // figures are all or nothing.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
@@ -184,6 +184,49 @@ describe('statistics', () => {
     assert.match(rebuilt.stdout, /15 cases/);
     assert.match(rebuilt.stderr, /15 \/ 15 cases/);
     assert.equal(sql(instance, 'SELECT * FROM stats_case_facts ORDER BY case_id').stdout, before);
+  });
+
+  test('the HTCDS case export has a row per case and no identifying field', async () => {
+    const response = await users.analyst.request('GET', '/api/v1/stats/export/cases');
+    assert.equal(response.status, 200, response.text);
+    assert.match(response.headers.get('content-type'), /text\/csv/);
+    const lines = response.text.trim().split('\r\n');
+    assert.equal(lines.length, 16);
+    assert.match(lines[0], /^"cas_IncomingReferralDate","prs_Gender","lifeline_AgeBand"/);
+    assert.ok(!lines[0].includes('prs_FirstName') && !lines[0].includes('prs_Birthdate'));
+    assert.match(lines[1], /^"2025-03-10","Feminine","30--38","adult","MD","SexualExploitation","AT","transnational","police"/);
+    assert.ok(!response.text.includes(GIVEN_NAME) && !response.text.includes(BIRTH));
+    assert.equal((await users.caseworker.request('GET', '/api/v1/stats/export/cases')).status, 403);
+    const audited = sql(instance, "SELECT count(*) FROM audit_log WHERE action = 'stats.export.cases'").stdout;
+    assert.equal(audited, '1');
+  });
+
+  test('the microdata leaves out people who would stand out among fewer than k', async () => {
+    const response = await users.analyst.request('GET', '/api/v1/stats/export/microdata?format=json');
+    assert.equal(response.status, 200, response.text);
+    const { report, columns, rows } = response.json;
+    assert.equal(report.k, 11);
+    assert.equal(report.rows, 14);  // the one found not to be a victim is not in it
+    assert.equal(report.exported, 0);
+    assert.equal(report.suppressed, 14);
+    assert.deepEqual(report.generalisations, ['age_band_to_majority', 'country_to_region',
+      'exploitation_to_main_types', 'year_to_five_years']);
+    assert.ok(columns.includes('CountryOfExploitation'));
+    assert.deepEqual(rows, []);
+  });
+
+  test('the microdata export command writes the file with k from the configuration', () => {
+    const file = join(instance.dir, 'microdata.csv');
+    const withK = { ...instance, env: { ...instance.env, LIFELINE_STATISTICS_MICRODATA_K: '5' } };
+    const exported = cli(withK, ['stats', 'export', 'microdata', file]);
+    assert.equal(exported.status, 0, exported.stderr);
+    assert.match(exported.stderr, /read 14 \/ 14 people/);
+    assert.match(exported.stdout, /people read: 14\nrows exported: 12\nrows left out: 2 \(in groups smaller than k = 5\)/);
+    const lines = readFileSync(file, 'utf8').trim().split('\r\n');
+    assert.equal(lines.length, 13);
+    assert.match(lines[0], /^"yearOfRegistration","Datasource","gender","ageBroad"/);
+    assert.ok(lines.slice(1).every((line) => line.startsWith('"2025-2029","Lifeline"')));
+    assert.ok(lines.some((line) => line.includes('"Europe"')));
   });
 
   test('a UNODC file is imported and its figures are served as given and as numbers', async () => {

@@ -1,5 +1,7 @@
 #include "domain/stats/facts.hpp"
 
+#include "domain/stats/exports.hpp"
+
 #include <gtest/gtest.h>
 
 namespace lifeline::domain::stats {
@@ -100,6 +102,23 @@ TEST(Facts, UnknownSortsLastAndVocabulariesInTheirOrder) {
             category_sort_key(Dimension::citizenship, "unknown"));
   EXPECT_LT(category_sort_key(Dimension::age_band, "age_9_17"),
             category_sort_key(Dimension::age_band, "age_18_20"));
+}
+
+TEST(HtcdsExport, ARowUsesHtcdsValuesAndNoIdentifyingField) {
+  const auto facts = case_facts(source());
+  const auto row = htcds_case_row(facts);
+  const auto columns = htcds_case_columns();
+  ASSERT_EQ(row.size(), columns.size());
+  for (const auto& column : columns) {
+    EXPECT_NE(column, "prs_FirstName");
+    EXPECT_NE(column, "prs_Birthdate");
+  }
+  EXPECT_EQ(row[0], "2025-11-03");
+  EXPECT_EQ(row[1], "Feminine");
+  EXPECT_EQ(row[2], "21--23");
+  EXPECT_EQ(row[5], "ForcedLabour;SexualExploitation");
+  EXPECT_EQ(row[9], "PossibleVictimOfTrafficking");
+  EXPECT_EQ(row[14], "Active");
 }
 
 }  // namespace

@@ -13,6 +13,7 @@ using domain::stats::CaseFacts;
 using domain::stats::Dimension;
 
 constexpr int kRebuildBatch = 2000;
+constexpr int kScanBatch = 50000;
 
 namespace sql {
 constexpr std::string_view case_source =
@@ -30,6 +31,20 @@ constexpr std::string_view insert_facts =
     "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
     "$21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33)";
 constexpr std::string_view count_cases = "SELECT count(*) FROM nrm_cases";
+constexpr std::string_view microdata_where =
+    " FROM stats_case_facts WHERE trafficking_status <> 'not_a_victim'";
+constexpr std::string_view microdata_page =
+    "SELECT case_id, referral_year, gender, age_band, age_group, citizenship, "
+    "country_of_exploitation, exploitation_mask FROM stats_case_facts WHERE case_id > $1 "
+    "AND trafficking_status <> 'not_a_victim' ORDER BY case_id LIMIT $2";
+constexpr std::string_view facts_page =
+    "SELECT case_id, referred_on, referral_year, referral_quarter, referral_month, kind, "
+    "trafficking_status, gender, age_group, age_band, citizenship, country_of_exploitation, "
+    "scope, first_responder_type, exploitation_mask, rg_outcome, rg_days, rg_on, cg_outcome, "
+    "cg_days, cg_on, reviews, status, reflection_days, permits_applied, permits_granted, "
+    "compensation_claims, compensation_claimed, compensation_awards, compensation_awarded, "
+    "returned, follow_ups, re_trafficked FROM stats_case_facts WHERE case_id > $1 "
+    "ORDER BY case_id LIMIT $2";
 // The facts of the filter's period; $1 from, $2 to, $3 trafficking status, '' for any.
 constexpr std::string_view period =
     " ($1 = '' OR f.referred_on >= $1) AND ($2 = '' OR f.referred_on <= $2) "
@@ -213,6 +228,50 @@ Result<CaseFacts> facts_from(const Row& row) {
   return domain::stats::case_facts(source);
 }
 
+std::optional<int> optional_int_of(const Row& row, std::size_t column) {
+  return row.is_null(column) ? std::nullopt : std::optional(static_cast<int>(row.i64(column)));
+}
+
+// The columns of sql::facts_page, in their order.
+CaseFacts stored_facts(const Row& row) {
+  auto n = [&](std::size_t column) { return static_cast<int>(row.i64(column)); };
+  CaseFacts f;
+  f.case_id = row.i64(0);
+  f.referred_on = row.text(1);
+  f.year = n(2);
+  f.quarter = row.text(3);
+  f.month = row.text(4);
+  f.kind = row.text(5);
+  f.trafficking_status = row.text(6);
+  f.gender = row.text(7);
+  f.age_group = row.text(8);
+  f.age_band = row.text(9);
+  f.citizenship = row.text(10);
+  f.country_of_exploitation = row.text(11);
+  f.scope = row.text(12);
+  f.first_responder_type = row.text(13);
+  f.exploitation_mask = static_cast<std::uint64_t>(row.i64(14));
+  f.rg_outcome = row.text(15);
+  f.rg_days = optional_int_of(row, 16);
+  f.rg_on = row.text(17);
+  f.cg_outcome = row.text(18);
+  f.cg_days = optional_int_of(row, 19);
+  f.cg_on = row.text(20);
+  f.reviews = n(21);
+  f.status = row.text(22);
+  f.reflection_days = optional_int_of(row, 23);
+  f.permits_applied = n(24);
+  f.permits_granted = n(25);
+  f.compensation_claims = n(26);
+  f.compensation_claimed = row.i64(27);
+  f.compensation_awards = n(28);
+  f.compensation_awarded = row.i64(29);
+  f.returned = row.i64(30) != 0;
+  f.follow_ups = n(31);
+  f.re_trafficked = row.i64(32) != 0;
+  return f;
+}
+
 Result<void> write_facts(Session& s, const CaseFacts& facts) {
   if (auto deleted = s.execute(sql::delete_facts, {facts.case_id}); !deleted) {
     return error_of(deleted);
@@ -391,6 +450,47 @@ Result<std::vector<ServiceCount>> StatsRepository::services(const FactFilter& fi
       counts.push_back({row.text(0), row.text(1), row.text(2), row.i64(3)});
     }
     return counts;
+  });
+}
+
+Result<void> StatsRepository::scan_microdata(
+    domain::stats::Microdata& into,
+    const std::function<void(std::int64_t, std::int64_t)>& progress) {
+  auto total = db_.read([&](Session& s) -> Result<std::int64_t> {
+    auto rows = s.query(std::string("SELECT count(*)").append(sql::microdata_where));
+    if (!rows) return error_of(rows);
+    return rows->front().i64(0);
+  });
+  if (!total) return error_of(total);
+  std::int64_t after_id = 0;
+  std::int64_t read = 0;
+  for (;;) {
+    auto batch = db_.read([&](Session& s) -> Result<std::int64_t> {
+      auto rows = s.query(sql::microdata_page, {after_id, std::int64_t{kScanBatch}});
+      if (!rows) return error_of(rows);
+      for (const auto& row : *rows) {
+        into.add(static_cast<int>(row.i64(1)), row.text(2), row.text(3), row.text(4), row.text(5),
+                 row.text(6), static_cast<std::uint64_t>(row.i64(7)));
+        after_id = row.i64(0);
+      }
+      return static_cast<std::int64_t>(rows->size());
+    });
+    if (!batch) return error_of(batch);
+    if (*batch == 0) break;
+    read += *batch;
+    if (progress) progress(read, std::max(read, *total));
+  }
+  return {};
+}
+
+Result<std::vector<CaseFacts>> StatsRepository::facts_page(std::int64_t after_id, int limit) {
+  return db_.read([&](Session& s) -> Result<std::vector<CaseFacts>> {
+    auto rows = s.query(sql::facts_page, {after_id, std::int64_t{limit}});
+    if (!rows) return error_of(rows);
+    std::vector<CaseFacts> facts;
+    facts.reserve(rows->size());
+    for (const auto& row : *rows) facts.push_back(stored_facts(row));
+    return facts;
   });
 }
 

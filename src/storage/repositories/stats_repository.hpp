@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "domain/stats/external.hpp"
 #include "domain/stats/facts.hpp"
+#include "domain/stats/microdata.hpp"
 #include "domain/stats/table.hpp"
 #include "storage/database.hpp"
 
@@ -85,6 +86,14 @@ class StatsRepository {
   Result<std::vector<DatedCount>> pending(std::string_view stage, const FactFilter& filter);
   Result<OutcomeTotals> outcome_totals(const FactFilter& filter);
   Result<std::vector<ServiceCount>> services(const FactFilter& filter);
+
+  // The people of the microdata export (presumed and identified victims), in case order, in
+  // batches; `progress` hears how many are read of how many.
+  Result<void> scan_microdata(
+      domain::stats::Microdata& into,
+      const std::function<void(std::int64_t read, std::int64_t total)>& progress);
+  // Facts of the cases after `after_id`, in case order.
+  Result<std::vector<domain::stats::CaseFacts>> facts_page(std::int64_t after_id, int limit);
 
   // Each import in one transaction: all its rows or nothing.
   Result<StoredImport> store_unodc(const std::vector<domain::stats::UnodcRow>& rows,
