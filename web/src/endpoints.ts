@@ -23,6 +23,8 @@ import type {
   ResourceSummary,
   SearchResult,
   SignInResult,
+  StatsDimension,
+  StatsTable,
   TotpEnrolment,
   UserAccount,
   UserChanges,
@@ -222,3 +224,24 @@ export const answerService = (id: number, accept: boolean, note: string): Promis
 
 export const recordServiceDelivery = (id: number, note: string): Promise<ProviderService> =>
   api.post<ProviderService>(`${servicePath(id)}/delivery`, note ? { note } : {});
+
+export interface StatsQuery {
+  rows: string;
+  cols: string;
+  from?: string;
+  to?: string;
+}
+
+/** The table's URL; with format "csv" the server's CSV file of it. */
+export function statsTableUrl(query: StatsQuery, format?: 'csv'): string {
+  const params = new URLSearchParams({ rows: query.rows, cols: query.cols });
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  if (format) params.set('format', format);
+  return `${BASE}/stats/table?${params.toString()}`;
+}
+
+export const fetchStatsTable = (query: StatsQuery): Promise<StatsTable> => api.get<StatsTable>(statsTableUrl(query));
+
+export const fetchStatsDimensions = (): Promise<{ dimensions: StatsDimension[]; threshold: number }> =>
+  api.get<{ dimensions: StatsDimension[]; threshold: number }>(`${BASE}/stats/dimensions`);

@@ -428,3 +428,33 @@ export interface MyCase {
   is_child: boolean;
   deadlines: Deadline[];
 }
+
+/** A published figure of a statistics table: the value, or null when suppressed. */
+export interface StatsCell {
+  value: number | null;
+  suppressed: boolean;
+  reason?: 'below_threshold' | 'protects_other_cells';
+  /** How a suppressed cell is printed: "<5" or "x". */
+  shown?: string;
+}
+
+/** A two-way table of NRM cases with disclosure control (GET /api/v1/stats/table). */
+export interface StatsTable {
+  rows_dimension: string;
+  cols_dimension: string;
+  rows: string[];
+  cols: string[];
+  cells: StatsCell[][];
+  row_totals: StatsCell[];
+  col_totals: StatsCell[];
+  total: StatsCell;
+  threshold: number;
+  multi_valued: string | null;
+  period: { from: string | null; to: string | null };
+  suppression: { below_threshold: number; protects_other_cells: number; note: string };
+}
+
+export interface StatsDimension {
+  id: string;
+  multi_valued: boolean;
+}
