@@ -222,9 +222,12 @@ ProtectedTable protect(const CountTable& counts, int threshold) {
       return add_complement(table, lines[cell.first], zeros) ||
              add_complement(table, lines[table.height() + cell.second], zeros);
     };
-    const bool added =
-        std::ranges::any_of(exposed, [&](Cell cell) { return protect_cell(cell, false); }) ||
-        std::ranges::any_of(exposed, [&](Cell cell) { return protect_cell(cell, true); });
+    // Every exposed cell gets a complement in the same round: the audit is the costly part.
+    bool added = false;
+    for (const auto& cell : exposed) added = protect_cell(cell, false) || added;
+    if (!added) {
+      for (const auto& cell : exposed) added = protect_cell(cell, true) || added;
+    }
     if (!added) break;  // protected, or nothing left to suppress
   }
   return table;
