@@ -10,6 +10,7 @@
 #include "api/csv.hpp"
 #include "api/services.hpp"
 #include "audit/audit_trail.hpp"
+#include "domain/nrm/case_store.hpp"
 #include "domain/nrm/vocabulary.hpp"
 #include "domain/stats/exports.hpp"
 #include "domain/stats/microdata.hpp"
@@ -299,6 +300,16 @@ Result<nlohmann::json> backlog_figures(storage::StatsRepository& repository,
   return backlog;
 }
 
+// A count that is part of another published count (permits granted of those applied for): it
+// is suppressed also when the difference would be a small group.
+nlohmann::json part_json(std::int64_t whole, std::int64_t part, int threshold) {
+  const auto rest = whole - part;
+  if ((whole > 0 && whole < threshold) || (rest > 0 && rest < threshold)) {
+    return {{"value", nullptr}, {"suppressed", true}};
+  }
+  return count_json(part, threshold);
+}
+
 nlohmann::json outcome_json(const storage::OutcomeTotals& t, int threshold) {
   // An amount is published only when enough people share it.
   auto amount = [&](std::int64_t people, std::int64_t value) {
@@ -308,11 +319,11 @@ nlohmann::json outcome_json(const storage::OutcomeTotals& t, int threshold) {
           {"reviews", count_json(t.reviews, threshold)},
           {"permits",
            {{"applied", count_json(t.permits_applied, threshold)},
-            {"granted", count_json(t.permits_granted, threshold)}}},
+            {"granted", part_json(t.permits_applied, t.permits_granted, threshold)}}},
           {"compensation",
            {{"claims", count_json(t.compensation_claims, threshold)},
             {"claimed_amount", amount(t.compensation_claims, t.compensation_claimed)},
-            {"awards", count_json(t.compensation_awards, threshold)},
+            {"awards", part_json(t.compensation_claims, t.compensation_awards, threshold)},
             {"awarded_amount", amount(t.compensation_awards, t.compensation_awarded)}}},
           {"returns",
            {{"returned", count_json(t.returns, threshold)},
@@ -341,7 +352,19 @@ http::Response get_process(Services& services, http::Context& context) {
     item["status"] = s.status;
     services_json.push_back(std::move(item));
   }
+  // Shelter occupancy now, over all shelters together (one shelter's figure could name people).
+  auto shelters = services.cases.shelters();
+  if (!shelters) return http::problem_from(shelters.error());
+  std::int64_t places = 0;
+  std::int64_t occupied = 0;
+  for (const auto& shelter : *shelters) {
+    places += shelter.places;
+    occupied += shelter.occupied;
+  }
   auto body = outcome_json(*totals, threshold);
+  body["shelters"] = {{"shelters", shelters->size()},
+                      {"places", places},
+                      {"occupied", count_json(occupied, threshold)}};
   body["decisions"] = std::move(*decisions);
   body["backlog"] = std::move(*backlog);
   body["services"] = std::move(services_json);

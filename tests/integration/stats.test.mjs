@@ -139,6 +139,9 @@ describe('statistics', () => {
     assert.equal(process.json.cases.value, 15);
     assert.equal(process.json.decisions.reasonable_grounds.decisions.suppressed, true);
     assert.equal(process.json.decisions.reasonable_grounds.median_days, null);
+    assert.deepEqual(process.json.permits.applied, { value: 0, suppressed: false });
+    assert.equal(process.json.shelters.places, 0);
+    assert.equal(process.json.backlog.reasonable_grounds.length, 5);
   });
 
   test('a table as CSV shows suppressed cells as printed', async () => {
