@@ -24,6 +24,7 @@ import type {
   SearchResult,
   SignInResult,
   StatsDimension,
+  StatsProcess,
   StatsTable,
   TotpEnrolment,
   UserAccount,
@@ -245,3 +246,11 @@ export const fetchStatsTable = (query: StatsQuery): Promise<StatsTable> => api.g
 
 export const fetchStatsDimensions = (): Promise<{ dimensions: StatsDimension[]; threshold: number }> =>
   api.get<{ dimensions: StatsDimension[]; threshold: number }>(`${BASE}/stats/dimensions`);
+
+export function fetchStatsProcess(query: { from?: string; to?: string }): Promise<StatsProcess> {
+  const params = new URLSearchParams();
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  const text = params.toString();
+  return api.get<StatsProcess>(text ? `${BASE}/stats/process?${text}` : `${BASE}/stats/process`);
+}

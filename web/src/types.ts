@@ -458,3 +458,32 @@ export interface StatsDimension {
   id: string;
   multi_valued: boolean;
 }
+
+/** A count as published in the process figures. */
+export interface StatsCount {
+  value: number | null;
+  suppressed: boolean;
+}
+
+export interface StatsDurations {
+  decisions: StatsCount;
+  median_days: number | null;
+  p90_days: number | null;
+}
+
+/** Process figures of the NRM (GET /api/v1/stats/process). */
+export interface StatsProcess {
+  cases: StatsCount;
+  reviews: StatsCount;
+  decisions: {
+    reasonable_grounds: StatsDurations & { within_deadline_share: number | null; deadline_working_days: number };
+    conclusive: StatsDurations;
+    reflection_period: { periods: StatsCount; median_days: number | null; p90_days: number | null };
+  };
+  backlog: Record<'reasonable_grounds' | 'conclusive', (StatsCount & { days: string })[]>;
+  permits: { applied: StatsCount; granted: StatsCount };
+  compensation: { claims: StatsCount; claimed_amount: number | null; awards: StatsCount; awarded_amount: number | null };
+  returns: { returned: StatsCount; followed_up: StatsCount; re_trafficked: StatsCount };
+  shelters: { shelters: number; places: number; occupied: StatsCount };
+  threshold: number;
+}

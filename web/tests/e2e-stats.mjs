@@ -42,7 +42,7 @@ export function statsSteps(kit) {
       await expectHeading(en['stats.title']);
     }],
 
-    ['Statistics: a chosen table shows small counts suppressed, the note, the chart and downloads', async () => {
+    ['Statistics: a chosen table shows small counts suppressed, the note, the chart, downloads and process figures', async () => {
       await main().getByLabel(en['stats.rows'], { exact: true }).selectOption('gender');
       await main().getByLabel(en['stats.cols'], { exact: true }).selectOption('country_of_exploitation');
       await main().getByRole('button', { name: en['stats.show'], exact: true }).click();
@@ -62,6 +62,9 @@ export function statsSteps(kit) {
       assert.match(await csv.getAttribute('href'), /\/api\/v1\/stats\/table\?rows=gender&cols=country_of_exploitation&format=csv$/);
       const svgLink = main().getByRole('link', { name: en['stats.downloadSvg'], exact: true });
       assert.match(await svgLink.getAttribute('download'), /\.svg$/);
+      await main().getByRole('heading', { name: en['stats.process.title'], exact: true }).waitFor();
+      await main().locator('table.stats-figures caption').getByText(en['stats.process.backlogRg'], { exact: true }).waitFor();
+      if (process.env.LIFELINE_E2E_SCREENSHOTS) await page().screenshot({ path: process.env.LIFELINE_E2E_SCREENSHOTS, fullPage: true });
       await checkAccessibility('statistics page');
     }],
 

@@ -7,11 +7,11 @@
 // can be bookmarked and shared with colleagues who may see it.
 import { countryName } from '../countries';
 import { h, replaceContent } from '../dom';
-import { fetchStatsTable, statsTableUrl, type StatsQuery } from '../endpoints';
+import { fetchStatsProcess, fetchStatsTable, statsTableUrl, type StatsQuery } from '../endpoints';
 import { StatusRegion, inputField, selectField, submitButton } from '../forms';
 import { isMessageKey, language, t, termLabel } from '../i18n';
 import { currentQuery, navigate, pathWithQuery } from '../router';
-import type { StatsCell, StatsTable } from '../types';
+import type { StatsCell, StatsCount, StatsProcess, StatsTable } from '../types';
 import { card, loadingNote, page } from './common';
 
 export const STATISTICS_PATH = '/statistics';
@@ -250,6 +250,72 @@ function choiceForm(query: StatsQuery, status: StatusRegion): HTMLFormElement {
   return form;
 }
 
+// ---- Process figures ----
+
+function count(cell: StatsCount, threshold: number): string {
+  return cell.suppressed || cell.value === null ? `<${threshold}` : String(cell.value);
+}
+
+function optional(value: number | null): string {
+  return value === null ? '—' : String(value);
+}
+
+function share(value: number | null): string {
+  return value === null ? '—' : `${Math.round(value * 100)} %`;
+}
+
+/** Label and value pairs as a two-column table under a heading of its own. */
+function figureTable(caption: string, rows: readonly (readonly [string, string])[]): HTMLElement {
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h('h3', { attrs: { 'aria-hidden': 'true' } }, caption),
+    h(
+      'table',
+      { class: 'data stats-figures' },
+      h('caption', {}, caption),
+      h('tbody', {}, ...rows.map(([label, value]) => h('tr', {}, h('th', { attrs: { scope: 'row' } }, label), h('td', { class: 'number' }, value)))),
+    ),
+  );
+}
+
+export function processFigures(figures: StatsProcess): HTMLElement {
+  const n = figures.threshold;
+  const rg = figures.decisions.reasonable_grounds;
+  const cg = figures.decisions.conclusive;
+  const reflection = figures.decisions.reflection_period;
+  const backlog = (stage: 'reasonable_grounds' | 'conclusive'): [string, string][] =>
+    figures.backlog[stage].map((bucket) => [t('stats.process.waiting', { days: bucket.days }), count(bucket, n)]);
+  return card(
+    t('stats.process.title'),
+    figureTable(t('stats.process.decisions'), [
+      [t('stats.process.rgDecisions'), count(rg.decisions, n)],
+      [t('stats.process.medianDays'), optional(rg.median_days)],
+      [t('stats.process.p90Days'), optional(rg.p90_days)],
+      [t('stats.process.withinDeadline', { days: rg.deadline_working_days }), share(rg.within_deadline_share)],
+      [t('stats.process.cgDecisions'), count(cg.decisions, n)],
+      [t('stats.process.medianDays'), optional(cg.median_days)],
+      [t('stats.process.p90Days'), optional(cg.p90_days)],
+      [t('stats.process.reflectionMedian'), optional(reflection.median_days)],
+      [t('stats.process.reviews'), count(figures.reviews, n)],
+    ]),
+    figureTable(t('stats.process.backlogRg'), backlog('reasonable_grounds')),
+    figureTable(t('stats.process.backlogCg'), backlog('conclusive')),
+    figureTable(t('stats.process.outcomes'), [
+      [t('stats.process.permitsApplied'), count(figures.permits.applied, n)],
+      [t('stats.process.permitsGranted'), count(figures.permits.granted, n)],
+      [t('stats.process.compensationClaims'), count(figures.compensation.claims, n)],
+      [t('stats.process.compensationAwards'), count(figures.compensation.awards, n)],
+      [t('stats.process.compensationAwarded'), optional(figures.compensation.awarded_amount)],
+      [t('stats.process.returns'), count(figures.returns.returned, n)],
+      [t('stats.process.followedUp'), count(figures.returns.followed_up, n)],
+      [t('stats.process.reTrafficked'), count(figures.returns.re_trafficked, n)],
+      [t('stats.process.shelterPlaces'), String(figures.shelters.places)],
+      [t('stats.process.shelterOccupied'), count(figures.shelters.occupied, n)],
+    ]),
+  );
+}
+
 export function statisticsPage(): HTMLElement {
   const query = queryFromRoute(currentQuery());
   const status = new StatusRegion();
@@ -268,5 +334,13 @@ export function statisticsPage(): HTMLElement {
       status.error(error);
     }
   })();
-  return page(t('stats.title'), h('p', { class: 'lead' }, t('stats.lead')), choiceForm(query, status), status.element, slot);
+  const processSlot = h('div', { class: 'stats-process' });
+  void (async () => {
+    try {
+      replaceContent(processSlot, processFigures(await fetchStatsProcess(query)));
+    } catch (error) {
+      status.error(error);
+    }
+  })();
+  return page(t('stats.title'), h('p', { class: 'lead' }, t('stats.lead')), choiceForm(query, status), status.element, slot, processSlot);
 }
