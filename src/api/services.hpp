@@ -6,6 +6,7 @@
 #include "domain/accounts/account_service.hpp"
 #include "domain/nrm/case_rules.hpp"
 #include "domain/nrm/vocabulary.hpp"
+#include "domain/stats/suppression.hpp"
 #include "http/router.hpp"
 #include "storage/database.hpp"
 
@@ -38,6 +39,7 @@ struct Services {
   const Clock& clock;
   domain::nrm::CasePolicy case_policy;
   const domain::nrm::Checklist& indicators;  // the deployment's checklist of indicators
+  domain::stats::StatsPolicy stats_policy;
 };
 
 // Adds every API route; each handler file contributes its own.
@@ -55,5 +57,6 @@ void add_case_routes(http::Router& router, Services& services);
 void add_case_flow_routes(http::Router& router, Services& services);
 void add_service_routes(http::Router& router, Services& services);
 void add_audit_routes(http::Router& router, Services& services);
+void add_stats_routes(http::Router& router, Services& services);
 
 }  // namespace lifeline::api

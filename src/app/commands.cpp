@@ -92,7 +92,8 @@ int run_serve(const Config& config) {
                          *(*env)->case_repository,
                          (*env)->clock,
                          config.nrm,
-                         *indicators};
+                         *indicators,
+                         config.statistics};
   http::Router router;
   api::add_routes(router, services);
   if (std::filesystem::is_directory(config.static_dir)) {

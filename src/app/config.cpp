@@ -137,6 +137,12 @@ const std::vector<Setting>& settings() {
               [](Config& c, std::int64_t v) { c.nrm.review_decision_days = static_cast<int>(v); }),
       integer("nrm.deadline_warning_days", 0, 30,
               [](Config& c, std::int64_t v) { c.nrm.deadline_warning_days = static_cast<int>(v); }),
+      integer("statistics.suppression_threshold", 1, 1000,
+              [](Config& c, std::int64_t v) {
+                c.statistics.suppression_threshold = static_cast<int>(v);
+              }),
+      integer("statistics.microdata_k", 2, 1000,
+              [](Config& c, std::int64_t v) { c.statistics.microdata_k = static_cast<int>(v); }),
   };
   return all;
 }

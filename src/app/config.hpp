@@ -11,6 +11,7 @@
 #include "crypto/password.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/nrm/case_rules.hpp"
+#include "domain/stats/suppression.hpp"
 #include "http/server.hpp"
 
 namespace lifeline::app {
@@ -31,6 +32,7 @@ struct Config {
   domain::nrm::CasePolicy nrm;                // [nrm]: decision deadlines and the reflection period
   std::filesystem::path nrm_indicators_file;  // the deployment's checklist; built-in when empty
   std::string log_level = "info";
+  domain::stats::StatsPolicy statistics;  // [statistics]: disclosure control of published figures
 };
 
 // Reads `file` (when given; it must exist then), then applies LIFELINE_* variables from

@@ -1,4 +1,5 @@
 // lifeline: the server and its command-line tasks.
+#include <array>
 #include <cstdlib>
 #include <iostream>
 
@@ -10,6 +11,7 @@
 #include "app/commands.hpp"
 #include "app/config.hpp"
 #include "app/corpus_setup.hpp"
+#include "app/stats_commands.hpp"
 #include "crypto/init.hpp"
 #include "domain/accounts/vocabulary.hpp"
 
@@ -146,6 +148,41 @@ retention->callback([&] {
 });
 }
 
+void add_stats_commands(Cli& cli) {
+  auto* stats = cli.app.add_subcommand("stats", "Statistics for the National Rapporteur")
+                    ->require_subcommand(1);
+  stats->add_subcommand("rebuild", "Write the anonymous facts of every case again")->callback([&] {
+    cli.command = lifeline::app::run_stats_rebuild;
+  });
+  auto* import = stats->add_subcommand("import", "Import figures kept outside Lifeline");
+  import->require_subcommand(1);
+  static std::string import_file;
+  const std::array<std::pair<const char*, const char*>, 2> layouts = {{
+      {"unodc", "The UNODC Global Report's long layout (Iso3_code, ..., txtVALUE, Source)"},
+      {"nrm-table", "Aggregated NRM statistics (First responder type, ..., People)"},
+  }};
+  for (const auto& [layout, description] : layouts) {
+    auto* command = import->add_subcommand(layout, description);
+    command->add_option("FILE", import_file, "The CSV file")->required();
+    const std::string name = layout;
+    command->callback([&cli, name] {
+      cli.command = [name](const Config& c) {
+        return lifeline::app::run_stats_import(c, name, import_file);
+      };
+    });
+  }
+  auto* exports = stats->add_subcommand("export", "Export statistics")->require_subcommand(1);
+  auto* microdata = exports->add_subcommand(
+      "microdata", "The k-anonymised microdata of the cases in the CTDC layout (CSV)");
+  static std::string export_file;
+  microdata->add_option("FILE", export_file, "The CSV file to write")->required();
+  microdata->callback([&] {
+    cli.command = [](const Config& c) {
+      return lifeline::app::run_stats_export_microdata(c, export_file);
+    };
+  });
+}
+
 bool configure_logging(const Config& config) {
   const auto level = spdlog::level::from_str(config.log_level);
   if (level == spdlog::level::off && config.log_level != "off") {
@@ -165,6 +202,7 @@ int run(int argc, char** argv) {
   add_server_commands(cli);
   add_account_commands(cli);
   add_case_commands(cli);
+  add_stats_commands(cli);
   CLI11_PARSE(cli.app, argc, argv);
 
   std::optional<std::filesystem::path> file;

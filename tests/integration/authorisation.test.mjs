@@ -20,6 +20,8 @@ const CASE_CHANGES = ['review-requests', 'reflection-extensions', 'guardian', 'a
   'services', 'services/{service_id}/withdrawal', 'tasks', 'tasks/{task_id}/done', 'legal-steps', 'return', 'follow-ups'];
 const PROVIDER_ROUTES = ['/api/v1/services', '/api/v1/services/{id}', '/api/v1/services/{id}/answer',
   '/api/v1/services/{id}/delivery'];
+const STATS_ROUTES = ['/api/v1/stats/dimensions', '/api/v1/stats/table', '/api/v1/stats/process',
+  '/api/v1/stats/export/cases', '/api/v1/stats/export/microdata', '/api/v1/stats/external/unodc'];
 const ROLES_ONLY = {
   '/api/v1/referrals': ['first_responder', 'case_worker'],
   '/api/v1/cases/{id}/identity': [...AUTHORITY_STAFF, 'guardian'],
@@ -33,6 +35,7 @@ const ROLES_ONLY = {
   '/api/v1/cases/{id}/decisions': ['decision_maker'],
   ...Object.fromEntries(CASE_CHANGES.map((change) => [`/api/v1/cases/{id}/${change}`, AUTHORITY_STAFF])),
   ...Object.fromEntries(PROVIDER_ROUTES.map((path) => [path, ['service_provider']])),
+  ...Object.fromEntries(STATS_ROUTES.map((path) => [path, ['analyst']])),
 };
 // These end the caller's session; they are called last, on sessions of their own.
 const SESSION_ENDING = new Set(['/api/v1/auth/logout', '/api/v1/auth/logout-all']);

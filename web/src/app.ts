@@ -22,10 +22,12 @@ import { passwordPage } from './pages/password';
 import { servicePage, servicesPage } from './pages/provider-services';
 import { forgetReferralDraft, referralPage } from './pages/referral-new';
 import { securityPage } from './pages/security';
+import { STATISTICS_PATH, statisticsPage } from './pages/statistics';
 import { forbiddenPage, notFoundPage, unavailablePage } from './pages/simple';
 import { currentPath, navigate, routeParam, startRouter } from './router';
 import {
   ADMINISTRATOR,
+  ANALYST,
   CASE_WORKER,
   DECISION_MAKER,
   FIRST_RESPONDER,
@@ -62,6 +64,7 @@ const ROUTES: Record<string, Route> = {
   '/corpus/keywords': { render: keywordIndexPage, public: true },
   '/corpus/literature': { render: literaturePage, public: true },
   '/corpus/search': { render: searchPage, public: true },
+  [STATISTICS_PATH]: { render: statisticsPage, roles: [ANALYST] },
 };
 
 /** Routes with a value after a prefix, e.g. "/corpus/provisions/MC6%2F17.1". */

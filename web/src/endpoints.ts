@@ -25,6 +25,9 @@ import type {
   ResourceSummary,
   SearchResult,
   SignInResult,
+  StatsDimension,
+  StatsProcess,
+  StatsTable,
   TotpEnrolment,
   UserAccount,
   UserChanges,
@@ -240,3 +243,32 @@ export const listShelters = (): Promise<ItemList<Shelter>> => api.get<ItemList<S
 
 /** Declares the places of the signed-in provider's own shelter. */
 export const setShelterPlaces = (places: number): Promise<Shelter> => api.put<Shelter>(`${BASE}/me/shelter`, { places });
+
+export interface StatsQuery {
+  rows: string;
+  cols: string;
+  from?: string;
+  to?: string;
+}
+
+/** The table's URL; with format "csv" the server's CSV file of it. */
+export function statsTableUrl(query: StatsQuery, format?: 'csv'): string {
+  const params = new URLSearchParams({ rows: query.rows, cols: query.cols });
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  if (format) params.set('format', format);
+  return `${BASE}/stats/table?${params.toString()}`;
+}
+
+export const fetchStatsTable = (query: StatsQuery): Promise<StatsTable> => api.get<StatsTable>(statsTableUrl(query));
+
+export const fetchStatsDimensions = (): Promise<{ dimensions: StatsDimension[]; threshold: number }> =>
+  api.get<{ dimensions: StatsDimension[]; threshold: number }>(`${BASE}/stats/dimensions`);
+
+export function fetchStatsProcess(query: { from?: string; to?: string }): Promise<StatsProcess> {
+  const params = new URLSearchParams();
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  const text = params.toString();
+  return api.get<StatsProcess>(text ? `${BASE}/stats/process?${text}` : `${BASE}/stats/process`);
+}

@@ -4,8 +4,10 @@ import { h } from './dom';
 import { LANGUAGES, LANGUAGE_NAMES, language, t, type Language, type MessageKey } from './i18n';
 import { href } from './router';
 import { CASES_PATH, MY_CASES_PATH, NEW_REFERRAL_PATH, SERVICES_PATH } from './pages/nrm-common';
+import { STATISTICS_PATH } from './pages/statistics';
 import {
   ADMINISTRATOR,
+  ANALYST,
   CASE_WORKER,
   DECISION_MAKER,
   FIRST_RESPONDER,
@@ -49,6 +51,7 @@ const NAV_ENTRIES: readonly NavEntry[] = [
   },
   { path: SERVICES_PATH, label: 'nav.services', section: SERVICES_PATH, visible: () => hasRole(SERVICE_PROVIDER) },
   { path: NEW_REFERRAL_PATH, label: 'nav.newReferral', section: '/referrals', visible: () => hasAnyRole([FIRST_RESPONDER, CASE_WORKER]) },
+  { path: STATISTICS_PATH, label: 'nav.statistics', section: STATISTICS_PATH, visible: () => hasRole(ANALYST) },
   { path: '/corpus', label: 'nav.corpus', section: '/corpus', visible: () => true },
   { path: '/admin/orgs', label: 'nav.administration', section: '/admin', visible: () => hasRole(ADMINISTRATOR) },
   { path: '/security', label: 'nav.security', section: '/security', visible: signedIn },

@@ -22,6 +22,7 @@ export const CASE_WORKER = 'case_worker';
 export const DECISION_MAKER = 'decision_maker';
 export const SERVICE_PROVIDER = 'service_provider';
 export const GUARDIAN = 'guardian';
+export const ANALYST = 'analyst';
 /** The organisation type whose case workers and decision makers run the NRM's cases. */
 export const COMPETENT_AUTHORITY = 'competent_authority';
 

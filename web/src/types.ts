@@ -493,3 +493,62 @@ export interface MyCase {
   child_situation: string | null;
   deadlines: Deadline[];
 }
+
+/** A published figure of a statistics table: the value, or null when suppressed. */
+export interface StatsCell {
+  value: number | null;
+  suppressed: boolean;
+  reason?: 'below_threshold' | 'protects_other_cells';
+  /** How a suppressed cell is printed: "<5" or "x". */
+  shown?: string;
+}
+
+/** A two-way table of NRM cases with disclosure control (GET /api/v1/stats/table). */
+export interface StatsTable {
+  rows_dimension: string;
+  cols_dimension: string;
+  rows: string[];
+  cols: string[];
+  cells: StatsCell[][];
+  row_totals: StatsCell[];
+  col_totals: StatsCell[];
+  total: StatsCell;
+  threshold: number;
+  multi_valued: string | null;
+  period: { from: string | null; to: string | null };
+  suppression: { below_threshold: number; protects_other_cells: number; note: string };
+}
+
+export interface StatsDimension {
+  id: string;
+  multi_valued: boolean;
+}
+
+/** A count as published in the process figures. */
+export interface StatsCount {
+  value: number | null;
+  suppressed: boolean;
+}
+
+export interface StatsDurations {
+  decisions: StatsCount;
+  median_days: number | null;
+  p90_days: number | null;
+}
+
+/** Process figures of the NRM (GET /api/v1/stats/process). */
+export interface StatsProcess {
+  cases: StatsCount;
+  reviews: StatsCount;
+  decisions: {
+    reasonable_grounds: StatsDurations & { within_deadline_share: number | null; deadline_working_days: number };
+    conclusive: StatsDurations;
+    reflection_period: { periods: StatsCount; median_days: number | null; p90_days: number | null };
+  };
+  backlog: Record<'reasonable_grounds' | 'conclusive', (StatsCount & { days: string })[]>;
+  permits: { applied: StatsCount; granted: StatsCount };
+  compensation: { claims: StatsCount; claimed_amount: number | null; awards: StatsCount; awarded_amount: number | null };
+  returns: { returned: StatsCount; followed_up: StatsCount; re_trafficked: StatsCount };
+  shelters: { shelters: number; places: number; occupied: StatsCount };
+  threshold: number;
+}

@@ -7,6 +7,7 @@
 #include "audit/audit_trail.hpp"
 #include "storage/repositories/case_state_codec.hpp"
 #include "storage/repositories/repository_support.hpp"
+#include "storage/repositories/stats_repository.hpp"
 
 namespace lifeline::storage {
 namespace {
@@ -346,6 +347,7 @@ Result<std::int64_t> CaseRepository::insert_referral(Session& s, const Referral&
   }
   const CaseEvent referred{"referral", event_detail, ""};
   if (auto event = append_event(s, id, actor, now, referred); !event) return error_of(event);
+  if (auto facts = refresh_case_facts(s, id); !facts) return error_of(facts);
   return id;
 }
 
@@ -369,6 +371,7 @@ Result<void> CaseRepository::close_imported(Session& s, std::int64_t id,
   if (auto event = append_event(s, id, actor, now, {"closure", detail.dump(), ""}); !event) {
     return error_of(event);
   }
+  if (auto facts = refresh_case_facts(s, id); !facts) return error_of(facts);
   return audit::append(s, entry(actor, "case.close", id), now);
 }
 
@@ -553,6 +556,7 @@ Result<StoredCase> CaseRepository::change_case(std::int64_t id,
     if (auto event = append_event(s, id, actor, now, change->event); !event) {
       return error_of(event);
     }
+    if (auto facts = refresh_case_facts(s, id); !facts) return error_of(facts);
     if (auto audited = audit::append(s, entry(actor, std::string(action), id), now); !audited) {
       return error_of(audited);
     }
