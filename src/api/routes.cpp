@@ -16,6 +16,7 @@ void add_routes(http::Router& router, Services& services) {
   add_case_flow_routes(router, services);
   add_service_routes(router, services);
   add_audit_routes(router, services);
+  add_hotline_routes(router, services);
 }
 
 }  // namespace lifeline::api

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "domain/accounts/account_service.hpp"
+#include "domain/hotline/hotline.hpp"
 #include "domain/nrm/case_rules.hpp"
 #include "http/router.hpp"
 #include "storage/database.hpp"
@@ -23,6 +24,9 @@ class CaseStore;
 namespace lifeline {
 class Clock;
 }
+namespace lifeline::domain::hotline {
+class HotlineStore;
+}
 
 namespace lifeline::api {
 
@@ -36,6 +40,8 @@ struct Services {
   domain::nrm::CaseStore& cases;
   const Clock& clock;
   domain::nrm::CasePolicy case_policy;
+  domain::hotline::HotlineStore& hotline;
+  domain::hotline::HotlinePolicy hotline_policy;
 };
 
 // Adds every API route; each handler file contributes its own.
@@ -53,5 +59,6 @@ void add_case_routes(http::Router& router, Services& services);
 void add_case_flow_routes(http::Router& router, Services& services);
 void add_service_routes(http::Router& router, Services& services);
 void add_audit_routes(http::Router& router, Services& services);
+void add_hotline_routes(http::Router& router, Services& services);
 
 }  // namespace lifeline::api

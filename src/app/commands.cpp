@@ -88,7 +88,9 @@ int run_serve(const Config& config) {
                          corpus_search,
                          *(*env)->case_repository,
                          (*env)->clock,
-                         config.nrm};
+                         config.nrm,
+                         *(*env)->hotline_repository,
+                         config.hotline};
   http::Router router;
   api::add_routes(router, services);
   if (std::filesystem::is_directory(config.static_dir)) {

@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "crypto/password.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/hotline/hotline.hpp"
 #include "domain/nrm/case_rules.hpp"
 #include "http/server.hpp"
 
@@ -30,6 +31,7 @@ struct Config {
   domain::AccountPolicy accounts;
   domain::nrm::CasePolicy nrm;  // [nrm]: decision deadlines and the reflection period
   std::string log_level = "info";
+  domain::hotline::HotlinePolicy hotline;  // [hotline]: public pages and abuse limits
 };
 
 // Reads `file` (when given; it must exist then), then applies LIFELINE_* variables from
