@@ -6,6 +6,10 @@ import type {
   CaseSummary,
   CorpusDocument,
   Directory,
+  HotlineContact,
+  HotlineContactSummary,
+  HotlinePublic,
+  HotlineSettings,
   ItemList,
   KeywordSummary,
   Me,
@@ -20,6 +24,9 @@ import type {
   ProvisionDetail,
   RecoveryCodes,
   ReferralCreated,
+  ReportCreated,
+  ReportThread,
+  PublicReport,
   ResourceSummary,
   SearchResult,
   SignInResult,
@@ -222,3 +229,28 @@ export const answerService = (id: number, accept: boolean, note: string): Promis
 
 export const recordServiceDelivery = (id: number, note: string): Promise<ProviderService> =>
   api.post<ProviderService>(`${servicePath(id)}/delivery`, note ? { note } : {});
+
+// ---- The hotline ----
+
+const PUBLIC_REPORTS = `${BASE}/public/reports`;
+const passphraseHeader = (passphrase: string): RequestOptions => ({ headers: { 'X-Passphrase': passphrase }, isSessionProbe: true });
+const reportPath = (code: string): string => `${PUBLIC_REPORTS}/${encodeURIComponent(code)}`;
+
+export const fetchHotlinePublic = (): Promise<HotlinePublic> => api.get<HotlinePublic>(`${BASE}/public/hotline`);
+export const submitPublicReport = (report: PublicReport): Promise<ReportCreated> =>
+  api.post<ReportCreated>(PUBLIC_REPORTS, report, { isSessionProbe: true });
+export const fetchReportThread = (code: string, passphrase: string): Promise<ReportThread> =>
+  api.get<ReportThread>(reportPath(code), passphraseHeader(passphrase));
+export const addReportMessage = (code: string, passphrase: string, body: string): Promise<{ at: number }> =>
+  api.post<{ at: number }>(`${reportPath(code)}/messages`, { body }, passphraseHeader(passphrase));
+
+const CONTACTS = `${BASE}/hotline/contacts`;
+export const fetchHotlineSettings = (): Promise<HotlineSettings> => api.get<HotlineSettings>(`${BASE}/hotline/settings`);
+export const listHotlineContacts = (status: string, limit: number, cursor: string | null): Promise<Page<HotlineContactSummary>> =>
+  api.get<Page<HotlineContactSummary>>(`${CONTACTS}?status=${encodeURIComponent(status)}&${pageQuery(limit, cursor)}`);
+export const fetchHotlineContact = (id: number): Promise<HotlineContact> => api.get<HotlineContact>(`${CONTACTS}/${id}`);
+export const logHotlineContact = (contact: Record<string, unknown>): Promise<{ id: number }> =>
+  api.post<{ id: number }>(CONTACTS, contact);
+export type HotlineAction = 'messages' | 'triage' | 'links' | 'referral' | 'tips';
+export const hotlineAction = <T>(id: number, action: HotlineAction, body: Record<string, unknown>): Promise<T> =>
+  api.post<T>(`${CONTACTS}/${id}/${action}`, body);
