@@ -9,6 +9,7 @@
 
 #include "api/case_json.hpp"
 #include "api/common.hpp"
+#include "api/hotline_input.hpp"
 #include "crypto/password.hpp"
 #include "domain/accounts/login_throttle.hpp"
 #include "domain/hotline/hotline_store.hpp"
@@ -70,24 +71,6 @@ std::optional<http::Response> over_submission_limit(Services& services, PublicGu
   }
   guards.submissions.record_failure(request.remote_address, now);
   return std::nullopt;
-}
-
-Result<hotline::Account> public_report_input(const json& body) {
-  http::JsonFields fields(body);
-  hotline::Account account;
-  account.kind = fields.text("kind", false, 16).value_or("report");
-  account.language = fields.text("language", false, 2).value_or("");
-  account.what = fields.text("what", true, hotline::kMaxNarrative).value_or("");
-  account.where = fields.text("where", false, hotline::kMaxShortText).value_or("");
-  account.when = fields.text("when", false, hotline::kMaxShortText).value_or("");
-  account.people_count = fields.integer("people_count", false);
-  account.children_involved = fields.text("children_involved", false, 16).value_or("unknown");
-  account.exploitation_types = fields.text_list("exploitation_types", false, kMaxListItems, 64)
-                                   .value_or(std::vector<std::string>{});
-  account.contact = fields.text("contact", false, hotline::kMaxShortText).value_or("");
-  const auto honeypot = fields.text("website", false, hotline::kMaxShortText).value_or("");
-  if (auto finished = fields.finish(); !finished) return tl::unexpected(finished.error());
-  return hotline::validate_public_report(std::move(account), honeypot);
 }
 
 // Draws codes until one is free; a clash among 31^12 codes is rare, three in a row is a fault.
@@ -167,22 +150,13 @@ http::Response read_thread(Services& services, PublicGuards& guards, http::Conte
   return http::json_response(200, public_thread_json(*contact, code.value_or("")));
 }
 
-Result<std::string> message_input(const json& body) {
-  http::JsonFields fields(body);
-  auto text = fields.text("body", true, hotline::kMaxMessage);
-  const auto honeypot = fields.text("website", false, hotline::kMaxShortText).value_or("");
-  if (!honeypot.empty()) fields.add_error("website", "must be left empty");
-  if (auto finished = fields.finish(); !finished) return tl::unexpected(finished.error());
-  return *text;
-}
-
 http::Response add_reporter_message(Services& services, PublicGuards& guards,
                                     http::Context& context) {
   if (auto refused = over_submission_limit(services, guards, context.request)) return *refused;
   if (auto refused = oversized(context.request)) return *refused;
   auto body = http::parse_json_body(context.request);
   if (!body) return http::problem_from(body.error());
-  auto text = message_input(*body);
+  auto text = public_message_input(*body);
   if (!text) return http::problem_from(text.error());
   auto id = follow_up_contact(services, guards, context);
   if (!id) return follow_up_refusal(id.error());

@@ -104,7 +104,7 @@ function actionForm(contact: HotlineContact, context: Context, title: string, ro
     const message = answer?.case_id ? t('console.referred', { id: answer.case_id }) : done;
     document.querySelector('[data-contact-status]')?.replaceChildren(message);
   });
-  return h('details', { class: 'action' }, h('summary', {}, title), form);
+  return h('details', { class: 'action', attrs: { 'data-action': action } }, h('summary', {}, title), form);
 }
 
 function replyForm(contact: HotlineContact, context: Context): HTMLElement | null {
@@ -212,7 +212,7 @@ function tipForm(contact: HotlineContact, context: Context): HTMLElement {
 }
 
 function contactView(contact: HotlineContact, context: Context): HTMLElement {
-  return card(
+  const view = card(
     t('console.number', { id: contact.id }),
     contact.urgent && contact.urgent_instruction ? h('p', { class: 'status error', attrs: { role: 'alert' } }, contact.urgent_instruction) : null,
     h('p', { class: 'status success', attrs: { 'data-contact-status': true, 'aria-live': 'polite' } }),
@@ -245,6 +245,8 @@ function contactView(contact: HotlineContact, context: Context): HTMLElement {
     referralForm(contact, context),
     tipForm(contact, context),
   );
+  view.setAttribute('data-contact', String(contact.id));
+  return view;
 }
 
 // ---- Logging a call, chat or email ----
