@@ -3,6 +3,7 @@
 // /api/v1/public/reports/{code}. Nothing about the caller is kept: the network address is only
 // counted in memory against floods and guessing, and forgotten. The operators' side lives
 // under /api/v1/hotline/.
+#include <atomic>
 #include <memory>
 
 #include <fmt/format.h>
@@ -30,6 +31,11 @@ constexpr int kCodeDraws = 3;
 constexpr UnixSeconds kSubmissionWindow = 3600;
 constexpr UnixSeconds kGuessWindow = 900;
 constexpr std::string_view kPassphraseHeader = "X-Passphrase";
+// The passphrase is random (about 103 bits), not chosen by a person: the costly Argon2id
+// parameters that slow down guessing of human passwords add nothing here, and on the public
+// form they would hand anyone a lever to exhaust the server's CPU and memory. Argon2id at its
+// least memory still keeps the stored value a one-way password hash.
+constexpr crypto::PasswordHashCost kPassphraseCost{1, 8U << 20U};
 
 // What the public routes count in memory: submissions and wrong guesses per address, wrong
 // guesses per code. Lost on restart, by design.
@@ -37,14 +43,41 @@ struct PublicGuards {
   explicit PublicGuards(const hotline::HotlinePolicy& policy)
       : submissions(policy.submissions_per_address, kSubmissionWindow),
         address_guesses(policy.guesses_per_address, kGuessWindow),
-        code_guesses(policy.guesses_per_code, kGuessWindow) {}
+        code_guesses(policy.guesses_per_code, kGuessWindow),
+        max_in_flight(policy.concurrent_submissions) {}
   domain::AddressThrottle submissions;
   domain::AddressThrottle address_guesses;
   domain::AddressThrottle code_guesses;
+  std::atomic<int> in_flight{0};
+  int max_in_flight;
   // Checked against when a code is unknown, so that an unknown code and a wrong passphrase
   // take the same time.
   std::string decoy_hash;
 };
+
+// One public submission being handled; `admitted` is false when too many already are.
+class Admission {
+ public:
+  explicit Admission(PublicGuards& guards) : guards_(guards) {
+    admitted_ = guards_.in_flight.fetch_add(1) < guards_.max_in_flight;
+  }
+  ~Admission() { guards_.in_flight.fetch_sub(1); }
+  Admission(const Admission&) = delete;
+  Admission& operator=(const Admission&) = delete;
+  bool admitted() const { return admitted_; }
+
+ private:
+  PublicGuards& guards_;
+  bool admitted_ = false;
+};
+
+http::Response busy() {
+  return http::problem_from(Error{Errc::unavailable,
+                                  "the hotline is receiving many reports just now; nothing was "
+                                  "stored: send it again in a few seconds",
+                                  "busy",
+                                  {}});
+}
 
 http::Response too_many(std::string_view detail) {
   return http::problem_from(Error{Errc::rate_limited, std::string(detail), {}, {}});
@@ -76,7 +109,7 @@ std::optional<http::Response> over_submission_limit(Services& services, PublicGu
 // Draws codes until one is free; a clash among 31^12 codes is rare, three in a row is a fault.
 Result<std::string> store_report(Services& services, const hotline::Account& account,
                                  const std::string& passphrase) {
-  auto hash = crypto::hash_password(passphrase, services.policy.password_cost);
+  auto hash = crypto::hash_password(passphrase, kPassphraseCost);
   if (!hash) return tl::unexpected(hash.error());
   for (int draw = 0; draw < kCodeDraws; ++draw) {
     auto code = hotline::new_follow_up_code();
@@ -88,6 +121,8 @@ Result<std::string> store_report(Services& services, const hotline::Account& acc
 }
 
 http::Response submit_report(Services& services, PublicGuards& guards, http::Context& context) {
+  const Admission admission(guards);
+  if (!admission.admitted()) return busy();
   if (auto refused = over_submission_limit(services, guards, context.request)) return *refused;
   if (auto refused = oversized(context.request)) return *refused;
   auto body = http::parse_json_body(context.request);
@@ -152,6 +187,8 @@ http::Response read_thread(Services& services, PublicGuards& guards, http::Conte
 
 http::Response add_reporter_message(Services& services, PublicGuards& guards,
                                     http::Context& context) {
+  const Admission admission(guards);
+  if (!admission.admitted()) return busy();
   if (auto refused = over_submission_limit(services, guards, context.request)) return *refused;
   if (auto refused = oversized(context.request)) return *refused;
   auto body = http::parse_json_body(context.request);
@@ -647,7 +684,7 @@ http::Response statistics(Services& services, http::Context& context) {
 void add_hotline_routes(http::Router& router, Services& services) {
   auto guards = std::make_shared<PublicGuards>(services.hotline_policy);
   guards->decoy_hash =
-      crypto::hash_password(hotline::new_passphrase(), services.policy.password_cost).value_or("");
+      crypto::hash_password(hotline::new_passphrase(), kPassphraseCost).value_or("");
   router.add({http::Method::get, "/api/v1/public/hotline", http::AccessRule::anyone(),
               [&](http::Context&) { return public_hotline(services); },
               "The hotline's phone numbers and hours, and what the public forms offer"});

@@ -151,6 +151,10 @@ const std::vector<Setting>& settings() {
       integer(
           "hotline.statistics_threshold", 1, 100,
           [](Config& c, std::int64_t v) { c.hotline.statistics_threshold = static_cast<int>(v); }),
+      integer("hotline.concurrent_submissions", 1, 256,
+              [](Config& c, std::int64_t v) {
+                c.hotline.concurrent_submissions = static_cast<int>(v);
+              }),
   };
   return all;
 }

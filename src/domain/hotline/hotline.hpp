@@ -29,6 +29,9 @@ struct HotlinePolicy {
   int guesses_per_code = 5;          // wrong passphrases per code per 15 minutes
   int guesses_per_address = 30;      // wrong codes or passphrases per address per 15 minutes
   int statistics_threshold = 5;      // smallest count shown unsuppressed
+  // Public submissions handled at once; more are answered 503 at once (the page keeps the
+  // text and sends it again), so a flood cannot take every server thread from the operators.
+  int concurrent_submissions = 2;
 };
 inline constexpr std::string_view kPoliceOrganisation = "police";
 
