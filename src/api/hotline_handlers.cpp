@@ -3,6 +3,7 @@
 // /api/v1/public/reports/{code}. Nothing about the caller is kept: the network address is only
 // counted in memory against floods and guessing, and forgotten. The operators' side lives
 // under /api/v1/hotline/.
+#include <algorithm>
 #include <atomic>
 #include <memory>
 
@@ -11,8 +12,10 @@
 #include "api/case_json.hpp"
 #include "api/common.hpp"
 #include "api/hotline_input.hpp"
+#include "crypto/encoding.hpp"
 #include "crypto/password.hpp"
 #include "domain/accounts/login_throttle.hpp"
+#include "domain/hotline/attachment.hpp"
 #include "domain/hotline/hotline_store.hpp"
 #include "domain/nrm/referral.hpp"
 #include "domain/nrm/working_days.hpp"
@@ -25,6 +28,8 @@ namespace hotline = domain::hotline;
 using nlohmann::json;
 
 constexpr std::size_t kMaxPublicBody = 32 * 1024;
+// A photograph of kMaxAttachmentBytes in base64, with room for the JSON around it.
+constexpr std::size_t kMaxAttachmentBody = domain::hotline::kMaxAttachmentBytes / 3 * 4 + 1024;
 constexpr std::size_t kMaxPassphrase = 100;
 constexpr std::size_t kMaxListItems = 20;
 constexpr int kCodeDraws = 3;
@@ -89,10 +94,12 @@ http::Response no_such_report() {
                        "no report matches this follow-up code and passphrase");
 }
 
-std::optional<http::Response> oversized(const http::Request& request) {
-  if (request.body.size() <= kMaxPublicBody) return std::nullopt;
+std::optional<http::Response> oversized(const http::Request& request,
+                                        std::size_t limit = kMaxPublicBody) {
+  if (request.body.size() <= limit) return std::nullopt;
   return http::problem(413, "payload-too-large", "Payload too large",
-                       "a report may hold at most 32 KiB of text");
+                       limit == kMaxPublicBody ? "a report may hold at most 32 KiB of text"
+                                               : "an attachment may be at most 512 KiB");
 }
 
 // Counts a submission from the caller's address; a response when there were too many.
@@ -163,6 +170,17 @@ http::Response follow_up_refusal(const Error& error) {
   return http::problem_from(error);
 }
 
+json attachments_json(const std::vector<hotline::AttachmentInfo>& attachments) {
+  auto items = json::array();
+  for (const auto& attachment : attachments) {
+    items.push_back({{"id", attachment.id},
+                     {"content_type", attachment.content_type},
+                     {"size", attachment.size},
+                     {"added_at", attachment.added_at}});
+  }
+  return items;
+}
+
 json public_thread_json(const hotline::Contact& contact, std::string_view code) {
   auto messages = json::array();
   for (const auto& message : contact.messages) {
@@ -173,6 +191,7 @@ json public_thread_json(const hotline::Contact& contact, std::string_view code) 
           {"status", contact.summary.status},
           {"received_at", contact.summary.received_at},
           {"what", contact.account.what},
+          {"attachments", attachments_json(contact.attachments)},
           {"messages", std::move(messages)}};
 }
 
@@ -202,6 +221,44 @@ http::Response add_reporter_message(Services& services, PublicGuards& guards,
     return http::problem_from(added.error());
   }
   return http::json_response(201, {{"at", now}});
+}
+
+// The photograph in base64 (standard or URL-safe alphabet, padded or not).
+Result<std::string> attachment_bytes(const json& body) {
+  http::JsonFields fields(body);
+  auto data = fields.text("data", true, kMaxAttachmentBody);
+  const auto honeypot = fields.text("website", false, hotline::kMaxShortText).value_or("");
+  if (!honeypot.empty()) fields.add_error("website", "must be left empty");
+  if (auto finished = fields.finish(); !finished) return tl::unexpected(finished.error());
+  std::string text = *data;
+  std::ranges::replace(text, '+', '-');
+  std::ranges::replace(text, '/', '_');
+  while (!text.empty() && text.back() == '=') text.pop_back();
+  auto bytes = crypto::from_base64url(text);
+  if (!bytes) {
+    return fail_fields("the attachment cannot be read", {{"data", "must be base64"}});
+  }
+  return std::string(bytes->begin(), bytes->end());
+}
+
+http::Response add_attachment(Services& services, PublicGuards& guards, http::Context& context) {
+  const Admission admission(guards);
+  if (!admission.admitted()) return busy();
+  if (auto refused = over_submission_limit(services, guards, context.request)) return *refused;
+  if (auto refused = oversized(context.request, kMaxAttachmentBody)) return *refused;
+  auto body = http::parse_json_body(context.request);
+  if (!body) return http::problem_from(body.error());
+  auto bytes = attachment_bytes(*body);
+  if (!bytes) return http::problem_from(bytes.error());
+  auto clean = hotline::clean_attachment(*bytes);
+  if (!clean) return http::problem_from(clean.error());
+  auto id = follow_up_contact(services, guards, context);
+  if (!id) return follow_up_refusal(id.error());
+  auto stored =
+      services.hotline.add_attachment(*id, clean->content_type, clean->bytes, services.clock.now());
+  if (!stored) return http::problem_from(stored.error());
+  return http::json_response(
+      201, {{"id", stored->id}, {"content_type", stored->content_type}, {"size", stored->size}});
 }
 
 json exploitation_types_json() {
@@ -280,6 +337,7 @@ json contact_json(const hotline::Contact& contact, const hotline::HotlinePolicy&
   item["indicators"] = contact.indicators;
   item["has_follow_up_code"] = contact.has_follow_up_code;
   item["linked"] = contact.linked;
+  item["attachments"] = attachments_json(contact.attachments);
   if (contact.summary.urgent) item["urgent_instruction"] = policy.urgent_instruction;
   auto messages = json::array();
   for (const auto& message : contact.messages) {
@@ -388,6 +446,26 @@ http::Response get_contact(Services& services, http::Context& context) {
   auto contact = services.hotline.open_contact(*id, *actor, services.clock.now());
   if (!contact) return http::problem_from(contact.error());
   return http::json_response(200, contact_json(*contact, services.hotline_policy));
+}
+
+// The photograph as stored, for download only: never shown inline by the browser.
+http::Response get_attachment(Services& services, http::Context& context) {
+  auto id = id_parameter(context, "id");
+  if (!id) return http::problem_from(id.error());
+  auto attachment_id = id_parameter(context, "attachment_id");
+  if (!attachment_id) return http::problem_from(attachment_id.error());
+  auto actor = case_actor(services, context);
+  if (!actor) return http::problem_from(actor.error());
+  auto stored = services.hotline.open_attachment(*id, *attachment_id, *actor, services.clock.now());
+  if (!stored) return http::problem_from(stored.error());
+  http::Response response;
+  response.headers.set("Content-Type", stored->info.content_type);
+  const auto extension = stored->info.content_type == "image/png" ? "png" : "jpg";
+  response.headers.set(
+      "Content-Disposition",
+      fmt::format("attachment; filename=\"contact-{}-{}.{}\"", *id, *attachment_id, extension));
+  response.body = std::move(stored->bytes);
+  return response;
 }
 
 http::Response reply(Services& services, http::Context& context) {
@@ -699,6 +777,11 @@ void add_hotline_routes(http::Router& router, Services& services) {
               [&, guards](http::Context& c) { return add_reporter_message(services, *guards, c); },
               "Add to a report's follow-up thread (X-Passphrase header)"});
 
+  router.add({http::Method::post, "/api/v1/public/reports/{code}/attachments",
+              http::AccessRule::anyone(),
+              [&, guards](http::Context& c) { return add_attachment(services, *guards, c); },
+              "Add a photograph to a report, its metadata removed (X-Passphrase header)"});
+
   const auto operators = [] {
     return http::AccessRule::roles_any({std::string(hotline::kOperatorRole)});
   };
@@ -714,6 +797,9 @@ void add_hotline_routes(http::Router& router, Services& services) {
   router.add({http::Method::get, "/api/v1/hotline/contacts/{id}", operators(),
               [&](http::Context& c) { return get_contact(services, c); },
               "A contact with its thread (audited)"});
+  router.add({http::Method::get, "/api/v1/hotline/contacts/{id}/attachments/{attachment_id}",
+              operators(), [&](http::Context& c) { return get_attachment(services, c); },
+              "A photograph sent with a report (audited)"});
   router.add({http::Method::post, "/api/v1/hotline/contacts/{id}/messages", operators(),
               [&](http::Context& c) { return reply(services, c); },
               "Reply to the reporter through the follow-up thread"});

@@ -91,7 +91,8 @@ TEST_F(RouteTable, OnlyPublicEndpointsAreOpenToAnyone) {
                                                "/api/v1/public/hotline",
                                                "/api/v1/public/reports",
                                                "/api/v1/public/reports/{code}",
-                                               "/api/v1/public/reports/{code}/messages"};
+                                               "/api/v1/public/reports/{code}/messages",
+                                               "/api/v1/public/reports/{code}/attachments"};
   for (const auto& route : router_.routes()) {
     if (route.access && route.access->kind == http::AccessRule::Kind::anyone) {
       EXPECT_TRUE(public_routes.contains(route.pattern)) << route.pattern << " is open to anyone";

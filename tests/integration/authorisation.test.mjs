@@ -13,7 +13,7 @@ const PUBLIC = new Set(['/healthz', '/readyz', '/metrics', '/api/v1/openapi.json
   '/api/v1/corpus/documents', '/api/v1/corpus/provisions', '/api/v1/corpus/provisions/{id}',
   '/api/v1/corpus/keywords', '/api/v1/corpus/resources', '/api/v1/corpus/search',
   '/api/v1/public/hotline', '/api/v1/public/reports', '/api/v1/public/reports/{code}',
-  '/api/v1/public/reports/{code}/messages']);
+  '/api/v1/public/reports/{code}/messages', '/api/v1/public/reports/{code}/attachments']);
 const ADMINISTRATORS_ONLY = ['/api/v1/orgs', '/api/v1/users', '/api/v1/users/{id}'];
 // Routes open to some roles only, by path: the roles allowed.
 const AUTHORITY_STAFF = ['case_worker', 'decision_maker'];
@@ -24,7 +24,8 @@ const PROVIDER_ROUTES = ['/api/v1/services', '/api/v1/services/{id}', '/api/v1/s
   '/api/v1/services/{id}/delivery'];
 const HOTLINE_ROUTES = ['/api/v1/hotline/settings', '/api/v1/hotline/contacts', '/api/v1/hotline/contacts/{id}',
   '/api/v1/hotline/contacts/{id}/messages', '/api/v1/hotline/contacts/{id}/triage', '/api/v1/hotline/contacts/{id}/links',
-  '/api/v1/hotline/contacts/{id}/referral', '/api/v1/hotline/contacts/{id}/tips'];
+  '/api/v1/hotline/contacts/{id}/referral', '/api/v1/hotline/contacts/{id}/tips',
+  '/api/v1/hotline/contacts/{id}/attachments/{attachment_id}'];
 const ROLES_ONLY = {
   '/api/v1/referrals': ['first_responder', 'case_worker'],
   '/api/v1/cases/{id}/identity': [...AUTHORITY_STAFF, 'guardian'],

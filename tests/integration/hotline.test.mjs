@@ -41,6 +41,29 @@ async function thread(server, code, passphrase) {
   return anonymous(server).request('GET', `/api/v1/public/reports/${code}`, { headers: { 'X-Passphrase': passphrase } });
 }
 
+// A JPEG with EXIF (where it was taken), IPTC and a comment around its picture.
+function segment(marker, payload) {
+  const body = Buffer.from(payload, 'latin1');
+  const head = Buffer.from([0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff]);
+  return Buffer.concat([head, body]);
+}
+const JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8]),
+  segment(0xe0, 'JFIF\0\x01\x01\0\0\x01\0\x01\0\0'),
+  segment(0xe1, 'Exif\0\0GPSLatitude 47.0105N 28.8638E'),
+  segment(0xfe, 'taken by Marisol'),
+  segment(0xdb, '\x01'.repeat(65)),
+  segment(0xc0, '\x08\0\x10\0\x10\x01\x01\x11\0'),
+  segment(0xda, '\x01\x01\0\0\x3f\0'),
+  Buffer.from([0x12, 0x34, 0xff, 0xd9]),
+]);
+
+async function attach(server, code, passphrase, data) {
+  return anonymous(server).request('POST', `/api/v1/public/reports/${code}/attachments`, {
+    body: { data }, headers: { 'X-Passphrase': passphrase },
+  });
+}
+
 const count = (instance, table) => Number(sql(instance, `SELECT count(*) FROM ${table}`).stdout);
 
 describe('hotline: public reporting', () => {
@@ -120,6 +143,31 @@ describe('hotline: public reporting', () => {
     assert.equal(refused.status, 404);
   });
 
+  test('a photograph loses its metadata before it is stored; PDF, other files and oversized ones are refused', async () => {
+    const stored = await attach(server, code, passphrase, JPEG.toString('base64'));
+    assert.equal(stored.status, 201, stored.text);
+    assert.equal(stored.json.content_type, 'image/jpeg');
+    assert.ok(stored.json.size < JPEG.length);
+    const seen = await thread(server, code, passphrase);
+    assert.deepEqual(seen.json.attachments.map((a) => a.id), [stored.json.id]);
+    const before = count(instance, 'hotline_attachments');
+    const refusals = [
+      [Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj').toString('base64'), 415],
+      [Buffer.from('<svg onload="alert(1)"/>').toString('base64'), 415],
+      [JPEG.subarray(0, 30).toString('base64'), 422],
+      ['not base64 at all!', 422],
+    ];
+    for (const [data, status] of refusals) {
+      const response = await attach(server, code, passphrase, data);
+      assert.equal(response.status, status, response.text);
+      assert.equal(response.headers.get('content-type'), 'application/problem+json');
+    }
+    const huge = Buffer.concat([JPEG.subarray(0, 2), Buffer.alloc(600 * 1024)]).toString('base64');
+    assert.equal((await attach(server, code, passphrase, huge)).status, 413);
+    assert.equal((await attach(server, code, 'wrong', JPEG.toString('base64'))).status, 404);
+    assert.equal(count(instance, 'hotline_attachments'), before);
+  });
+
   test('an advice request is a report of kind advice', async () => {
     const response = await submit(server, { kind: 'advice', what: 'An agency offers me a job abroad and wants my passport. Is it safe?', contact: 'call me on 555-0100' });
     assert.equal(response.status, 201, response.text);
@@ -164,7 +212,7 @@ describe('hotline: public reporting', () => {
     for (const needle of ['127.0.0.1', PROBE_AGENT]) assert.ok(!dump.includes(needle), `${needle} in the database`);
     if (BACKEND === 'sqlite') {
       const file = readFileSync(join(instance.dir, 'lifeline.db')).toString('latin1');
-      for (const needle of ['127.0.0.1', PROBE_AGENT, 'car wash', '555-0100']) {
+      for (const needle of ['127.0.0.1', PROBE_AGENT, 'car wash', '555-0100', 'GPSLatitude', 'JFIF']) {
         assert.ok(!file.includes(needle), `${needle} in the SQLite file`);
       }
     }
@@ -292,6 +340,27 @@ describe('hotline: operators', () => {
     const audited = sql(instance, `SELECT count(*) FROM audit_log WHERE action = 'hotline.contact.read' AND object_id = '${webContact}'`);
     assert.equal(audited.stdout, '1');
     assert.equal((await users.operator.request('GET', '/api/v1/hotline/contacts/99999')).status, 404);
+  });
+
+  test('the operator downloads a photograph without its metadata, audited', async () => {
+    const added = await attach(server, web.code, web.passphrase, JPEG.toString('base64'));
+    assert.equal(added.status, 201, added.text);
+    const opened = await users.operator.request('GET', `/api/v1/hotline/contacts/${webContact}`);
+    assert.equal(opened.json.attachments.length, 1);
+    const path = `/api/v1/hotline/contacts/${webContact}/attachments/${added.json.id}`;
+    const response = await fetch(server.url + path, { headers: { Cookie: users.operator.cookie } });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'image/jpeg');
+    assert.match(response.headers.get('content-disposition'), /^attachment;/);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    assert.equal(bytes.subarray(0, 2).toString('hex'), 'ffd8');
+    assert.ok(!bytes.toString('latin1').includes('GPSLatitude'));
+    assert.ok(!bytes.toString('latin1').includes('Marisol'));
+    assert.ok(bytes.toString('latin1').includes('JFIF'));
+    assert.equal((await users.officer.request('GET', path)).status, 403);
+    assert.equal((await users.operator.request('GET', `/api/v1/hotline/contacts/${webContact}/attachments/99999`)).status, 404);
+    const audited = sql(instance, `SELECT count(*) FROM audit_log WHERE action = 'hotline.attachment.read' AND object_id = '${webContact}'`);
+    assert.equal(audited.stdout, '1');
   });
 
   test('the operator replies through the thread and the reporter reads it', async () => {

@@ -244,7 +244,13 @@ export const fetchReportThread = (code: string, passphrase: string): Promise<Rep
 export const addReportMessage = (code: string, passphrase: string, body: string): Promise<{ at: number }> =>
   api.post<{ at: number }>(`${reportPath(code)}/messages`, { body }, passphraseHeader(passphrase));
 
+/** The file in base64; the server takes JPEG and PNG and removes their metadata. */
+export const addReportAttachment = (code: string, passphrase: string, data: string): Promise<{ id: number }> =>
+  api.post<{ id: number }>(`${reportPath(code)}/attachments`, { data }, passphraseHeader(passphrase));
+
 const CONTACTS = `${BASE}/hotline/contacts`;
+export const hotlineAttachmentUrl = (contactId: number, attachmentId: number): string =>
+  `${CONTACTS}/${contactId}/attachments/${attachmentId}`;
 export const fetchHotlineSettings = (): Promise<HotlineSettings> => api.get<HotlineSettings>(`${BASE}/hotline/settings`);
 export const listHotlineContacts = (status: string, limit: number, cursor: string | null): Promise<Page<HotlineContactSummary>> =>
   api.get<Page<HotlineContactSummary>>(`${CONTACTS}?status=${encodeURIComponent(status)}&${pageQuery(limit, cursor)}`);

@@ -467,7 +467,15 @@ export interface HotlineMessage {
   body: string;
 }
 
+export interface HotlineAttachment {
+  id: number;
+  content_type: string;
+  size: number;
+  added_at: number;
+}
+
 export interface ReportThread {
+  attachments: HotlineAttachment[];
   code: string;
   kind: HotlineKind;
   status: string;
@@ -503,6 +511,7 @@ export interface HotlineContact extends HotlineContactSummary {
   indicators: string[];
   has_follow_up_code: boolean;
   linked: number[];
+  attachments: HotlineAttachment[];
   urgent_instruction?: string;
   messages: HotlineMessage[];
 }

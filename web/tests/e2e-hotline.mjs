@@ -20,6 +20,21 @@ const OUTAGE_TEXT = 'Boys selling flowers at the crossing every night, an adult 
 const REPLY = 'Thank you. Is the salon still open now?';
 const DRAFT_KEY = 'lifeline.hotline.draft.report';
 
+/** A small JPEG whose EXIF says where it was taken. */
+function photoWithLocation() {
+  const segment = (marker, payload) => {
+    const body = Buffer.from(payload, 'latin1');
+    return Buffer.concat([Buffer.from([0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body]);
+  };
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    segment(0xe0, 'JFIF\0\x01\x01\0\0\x01\0\x01\0\0'),
+    segment(0xe1, 'Exif\0\0GPSLatitude 47.0105N'),
+    segment(0xda, '\x01\x01\0\0\x3f\0'),
+    Buffer.from([0x12, 0xff, 0xd9]),
+  ]);
+}
+
 export function hotlineSteps(kit) {
   const { env, en, runCli, signIn, expectRoute, expectHeading, checkAccessibility } = kit;
   const operator = { username: 'operator.lindqvist', name: 'Sara Lindqvist' };
@@ -121,6 +136,9 @@ export function hotlineSteps(kit) {
       await label('hotline.addMessage').fill('They are moved at 6 in the morning.');
       await button('hotline.send').click();
       await main().getByText('They are moved at 6 in the morning.', { exact: true }).waitFor();
+      await label('hotline.photo').setInputFiles({ name: 'salon.jpg', mimeType: 'image/jpeg', buffer: photoWithLocation() });
+      await button('hotline.addPhoto').click();
+      await main().getByText(en['hotline.photos'].replace('{count}', '1'), { exact: true }).waitFor();
       await noWiderThanScreen('the thread');
     }],
 
@@ -160,6 +178,12 @@ export function hotlineSteps(kit) {
       await rows.nth(1).getByRole('button').click();
       await main().getByText(REPORT_TEXT, { exact: true }).waitFor();
       assert.equal(await main().locator('[data-injected]').count(), 0);
+      const photo = main().locator('[data-contact] .attachments a');
+      assert.equal(await photo.count(), 1, 'the photograph is offered for download');
+      const href = await photo.getAttribute('href');
+      const bytes = await page().evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url)).arrayBuffer())), href);
+      assert.equal(Buffer.from(bytes).subarray(0, 2).toString('hex'), 'ffd8');
+      assert.ok(!Buffer.from(bytes).toString('latin1').includes('GPSLatitude'), 'the location was removed');
 
       const action = async (name) => {
         const details = main().locator(`[data-contact] details[data-action="${name}"]`);

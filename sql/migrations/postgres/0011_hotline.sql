@@ -62,3 +62,15 @@ CREATE TABLE hotline_tips (
   forwarded_at    BIGINT NOT NULL
 );
 CREATE INDEX hotline_tips_organisation ON hotline_tips (organisation_id, id);
+
+-- Photographs sent with a report, stripped of their metadata before they were stored, then
+-- sealed whole.
+CREATE TABLE hotline_attachments (
+  id           BIGSERIAL PRIMARY KEY,
+  contact_id   BIGINT NOT NULL REFERENCES hotline_contacts (id),
+  content_type TEXT NOT NULL,
+  size         BIGINT NOT NULL,
+  added_at     BIGINT NOT NULL,
+  content      BYTEA
+);
+CREATE INDEX hotline_attachments_contact ON hotline_attachments (contact_id, id);

@@ -62,3 +62,15 @@ CREATE TABLE hotline_tips (
   forwarded_at    INTEGER NOT NULL
 );
 CREATE INDEX hotline_tips_organisation ON hotline_tips (organisation_id, id);
+
+-- Photographs sent with a report, stripped of their metadata before they were stored, then
+-- sealed whole.
+CREATE TABLE hotline_attachments (
+  id           INTEGER PRIMARY KEY,
+  contact_id   INTEGER NOT NULL REFERENCES hotline_contacts (id),
+  content_type TEXT NOT NULL,
+  size         INTEGER NOT NULL,
+  added_at     INTEGER NOT NULL,
+  content      BLOB
+);
+CREATE INDEX hotline_attachments_contact ON hotline_attachments (contact_id, id);

@@ -37,6 +37,18 @@ struct Message {
   std::string body;
 };
 
+// A photograph sent with a report: what lists show of it, and its bytes when fetched.
+struct AttachmentInfo {
+  std::int64_t id = 0;
+  std::string content_type;
+  std::int64_t size = 0;
+  std::int64_t added_at = 0;
+};
+struct StoredAttachment {
+  AttachmentInfo info;
+  std::string bytes;
+};
+
 // A contact opened: what was told, the operator's notes, the thread and the links.
 struct Contact {
   ContactSummary summary;
@@ -46,6 +58,7 @@ struct Contact {
   bool has_follow_up_code = false;
   std::vector<Message> messages;
   std::vector<std::int64_t> linked;
+  std::vector<AttachmentInfo> attachments;
 };
 
 // What the follow-up code opens: the contact and the hash its passphrase must match.
@@ -91,6 +104,15 @@ class HotlineStore {
   virtual Result<Contact> thread(std::int64_t contact_id) = 0;
   virtual Result<void> add_reporter_message(std::int64_t contact_id, const std::string& body,
                                             std::int64_t now) = 0;
+  // Stores a photograph already stripped of its metadata (domain/hotline/attachment.hpp).
+  virtual Result<AttachmentInfo> add_attachment(std::int64_t contact_id,
+                                                const std::string& content_type,
+                                                const std::string& bytes, std::int64_t now) = 0;
+  // One attachment of the contact, its reading audited; Errc::not_found when there is none.
+  virtual Result<StoredAttachment> open_attachment(std::int64_t contact_id,
+                                                   std::int64_t attachment_id,
+                                                   const nrm::CaseActor& actor,
+                                                   std::int64_t now) = 0;
 
   // The operators' side; every change and every opening of a contact is audited.
   virtual Result<std::int64_t> log_contact(const LoggedContact& contact,

@@ -18,6 +18,7 @@ using domain::nrm::CaseActor;
 constexpr std::string_view kContactTable = "hotline_contacts";
 constexpr std::string_view kMessageTable = "hotline_messages";
 constexpr std::string_view kTipTable = "hotline_tips";
+constexpr std::string_view kAttachmentTable = "hotline_attachments";
 
 namespace sql {
 // A code drawn twice inserts nothing and returns no row: the caller draws another.
@@ -88,6 +89,18 @@ constexpr std::string_view tip_outcome =
 constexpr std::string_view tips_for =
     "SELECT id, contact_id, forwarded_at, fields, content FROM hotline_tips "
     "WHERE organisation_id = $1 ORDER BY id DESC LIMIT 200";
+constexpr std::string_view contact_exists = "SELECT count(*) FROM hotline_contacts WHERE id = $1";
+constexpr std::string_view insert_attachment =
+    "INSERT INTO hotline_attachments (contact_id, content_type, size, added_at) "
+    "VALUES ($1, $2, $3, $4) RETURNING id";
+constexpr std::string_view seal_attachment =
+    "UPDATE hotline_attachments SET content = $2 WHERE id = $1";
+constexpr std::string_view attachments =
+    "SELECT id, content_type, size, added_at FROM hotline_attachments WHERE contact_id = $1 "
+    "ORDER BY id";
+constexpr std::string_view attachment =
+    "SELECT id, content_type, size, added_at, content FROM hotline_attachments "
+    "WHERE contact_id = $1 AND id = $2";
 constexpr std::string_view total =
     "SELECT count(*) FROM hotline_contacts WHERE received_at >= $1 AND received_at < $2";
 }  // namespace sql
@@ -249,6 +262,12 @@ Result<Contact> HotlineRepository::read_contact(Session& s, std::int64_t id) {
   auto linked = s.query(sql::links, {id});
   if (!linked) return error_of(linked);
   for (const auto& link_row : *linked) contact.linked.push_back(link_row.i64(0));
+  auto attached = s.query(sql::attachments, {id});
+  if (!attached) return error_of(attached);
+  for (const auto& attachment : *attached) {
+    contact.attachments.push_back(
+        {attachment.i64(0), attachment.text(1), attachment.i64(2), attachment.i64(3)});
+  }
   return contact;
 }
 
@@ -265,6 +284,49 @@ Result<void> HotlineRepository::add_reporter_message(std::int64_t contact_id,
     auto id = insert_message(s, contact_id, now, "reporter", std::nullopt, body);
     if (!id) return error_of(id);
     return {};
+  });
+}
+
+Result<domain::hotline::AttachmentInfo> HotlineRepository::add_attachment(
+    std::int64_t contact_id, const std::string& content_type, const std::string& bytes,
+    std::int64_t now) {
+  return db_.write([&](Session& s) -> Result<domain::hotline::AttachmentInfo> {
+    auto found = s.query(sql::contact_exists, {contact_id});
+    if (!found) return error_of(found);
+    if (found->front().i64(0) == 0) return no_contact();
+    const auto size = static_cast<std::int64_t>(bytes.size());
+    auto rows = s.query(sql::insert_attachment, {contact_id, content_type, size, now});
+    if (!rows) return error_of(rows);
+    const auto id = rows->front().i64(0);
+    auto sealed = cipher_.encrypt(bytes, {kAttachmentTable, "content", id});
+    if (!sealed) return error_of(sealed);
+    if (auto stored = s.execute(sql::seal_attachment, {id, Bytes(sealed->begin(), sealed->end())});
+        !stored) {
+      return error_of(stored);
+    }
+    if (auto updated = s.execute(sql::reporter_wrote, {contact_id, now}); !updated) {
+      return error_of(updated);
+    }
+    return domain::hotline::AttachmentInfo{id, content_type, size, now};
+  });
+}
+
+Result<domain::hotline::StoredAttachment> HotlineRepository::open_attachment(
+    std::int64_t contact_id, std::int64_t attachment_id, const CaseActor& actor, std::int64_t now) {
+  return db_.write([&](Session& s) -> Result<domain::hotline::StoredAttachment> {
+    auto rows = s.query(sql::attachment, {contact_id, attachment_id});
+    if (!rows) return error_of(rows);
+    if (rows->empty()) return fail(Errc::not_found, "no such attachment");
+    const auto& row = rows->front();
+    domain::hotline::StoredAttachment stored{{row.i64(0), row.text(1), row.i64(2), row.i64(3)}, ""};
+    auto bytes = open_text(row, 4, kAttachmentTable, "content", stored.info.id);
+    if (!bytes) return error_of(bytes);
+    stored.bytes = std::move(*bytes);
+    if (auto audited = audit::append(s, entry(actor, "hotline.attachment.read", contact_id), now);
+        !audited) {
+      return error_of(audited);
+    }
+    return stored;
   });
 }
 

@@ -22,6 +22,14 @@ class HotlineRepository final : public domain::hotline::HotlineStore {
   Result<domain::hotline::Contact> thread(std::int64_t contact_id) override;
   Result<void> add_reporter_message(std::int64_t contact_id, const std::string& body,
                                     std::int64_t now) override;
+  Result<domain::hotline::AttachmentInfo> add_attachment(std::int64_t contact_id,
+                                                         const std::string& content_type,
+                                                         const std::string& bytes,
+                                                         std::int64_t now) override;
+  Result<domain::hotline::StoredAttachment> open_attachment(std::int64_t contact_id,
+                                                            std::int64_t attachment_id,
+                                                            const domain::nrm::CaseActor& actor,
+                                                            std::int64_t now) override;
   Result<std::int64_t> log_contact(const domain::hotline::LoggedContact& contact,
                                    const domain::nrm::CaseActor& actor, std::int64_t now) override;
   Result<std::vector<domain::hotline::ContactSummary>> queue(

@@ -8,6 +8,7 @@ import {
   fetchHotlineContact,
   fetchHotlineSettings,
   hotlineAction,
+  hotlineAttachmentUrl,
   listHotlineContacts,
   logHotlineContact,
 } from '../endpoints';
@@ -237,6 +238,15 @@ function contactView(contact: HotlineContact, context: Context): HTMLElement {
     contact.when ? h('p', {}, h('strong', {}, t('hotline.when')), ' ', contact.when) : null,
     contact.contact ? h('p', {}, h('strong', {}, t('hotline.contact')), ' ', contact.contact) : null,
     contact.notes ? h('p', {}, h('strong', {}, t('console.notes')), ' ', contact.notes) : null,
+    contact.attachments.length
+      ? h(
+          'ul',
+          { class: 'attachments' },
+          ...contact.attachments.map((attachment) =>
+            h('li', {}, h('a', { attrs: { href: hotlineAttachmentUrl(contact.id, attachment.id), download: true } }, t('console.attachment', { id: attachment.id, kb: Math.ceil(attachment.size / 1024) }))),
+          ),
+        )
+      : null,
     h('h3', {}, t('hotline.messages')),
     thread(contact),
     replyForm(contact, context),

@@ -12,7 +12,7 @@
 //   wrote is shown as text, never as markup.
 import { ApiError, NETWORK_ERROR_STATUS } from '../api';
 import { h, replaceContent } from '../dom';
-import { addReportMessage, fetchHotlinePublic, fetchReportThread, submitPublicReport } from '../endpoints';
+import { addReportAttachment, addReportMessage, fetchHotlinePublic, fetchReportThread, submitPublicReport } from '../endpoints';
 import {
   StatusRegion,
   checkboxGroup,
@@ -333,6 +333,44 @@ function messageList(messages: readonly HotlineMessage[]): HTMLElement {
   );
 }
 
+const MAX_ATTACHMENT_BYTES = 512 * 1024;
+
+/** The file's bytes in base64, read in the browser. */
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable file'));
+    reader.readAsDataURL(file);
+  });
+}
+
+function attachmentForm(thread: ReportThread, passphrase: string, reload: () => Promise<void>): HTMLElement {
+  const status = new StatusRegion();
+  const input = h('input', { attrs: { id: 'hotline-photo', name: 'data', type: 'file', accept: 'image/jpeg,image/png' } });
+  const form = h(
+    'form',
+    { class: 'stack', attrs: { novalidate: true } },
+    h('div', { class: 'field' }, h('label', { attrs: { for: 'hotline-photo' } }, t('hotline.photo')), input, h('p', { class: 'hint' }, t('hotline.photoHint'))),
+    status.element,
+    submitButton(t('hotline.addPhoto')),
+  );
+  handleSubmit(form, status, async () => {
+    const file = input.files?.[0];
+    if (!file) {
+      status.invalid(t('hotline.photoRequired'));
+      return;
+    }
+    if (file.size > MAX_ATTACHMENT_BYTES) {
+      status.invalid(t('hotline.photoTooLarge'));
+      return;
+    }
+    await addReportAttachment(thread.code, passphrase, await base64Of(file));
+    await reload();
+  });
+  return form;
+}
+
 function threadView(thread: ReportThread, passphrase: string, slot: HTMLElement): HTMLElement {
   const status = new StatusRegion();
   const body = textAreaField({ label: t('hotline.addMessage'), name: 'body', required: true, maxLength: MAX_NARRATIVE });
@@ -367,8 +405,15 @@ function threadView(thread: ReportThread, passphrase: string, slot: HTMLElement)
       t(thread.kind === 'advice' ? 'hotline.yourQuestion' : 'hotline.yourReport'),
       h('p', { class: 'message-body' }, thread.what),
       h('p', { class: 'muted' }, t('hotline.receivedAt'), ' ', timeElement(thread.received_at)),
+      thread.attachments.length ? h('p', {}, t('hotline.photos', { count: thread.attachments.length })) : null,
     ),
     card(t('hotline.messages'), messageList(thread.messages), form),
+    card(
+      t('hotline.addPhoto'),
+      attachmentForm(thread, passphrase, async () => {
+        replaceContent(slot, threadView(await fetchReportThread(thread.code, passphrase), passphrase, slot));
+      }),
+    ),
   );
 }
 
