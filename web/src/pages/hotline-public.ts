@@ -10,7 +10,7 @@
 //   server cannot be reached the page says so and sends it again by itself.
 // - The passphrase is never stored in the browser. Everything the reporter or an operator
 //   wrote is shown as text, never as markup.
-import { ApiError, NETWORK_ERROR_STATUS } from '../api';
+import { ApiError } from '../api';
 import { h, replaceContent } from '../dom';
 import { addReportAttachment, addReportMessage, fetchHotlinePublic, fetchReportThread, submitPublicReport } from '../endpoints';
 import {
@@ -23,6 +23,16 @@ import {
   textAreaField,
 } from '../forms';
 import { language, t, termLabel, type MessageKey } from '../i18n';
+import {
+  forgetAllDrafts,
+  forgetDraft as forgetStoredDraft,
+  isTransientStatus,
+  readDraft as readStoredDraft,
+  writeDraft as writeStoredDraft,
+  type Draft,
+  type DraftKind,
+  type DraftStorage,
+} from '../hotline-draft';
 import { href } from '../router';
 import type { HotlineKind, HotlineMessage, HotlinePublic, PublicReport, ReportCreated, ReportThread } from '../types';
 import { card, page } from './common';
@@ -37,7 +47,6 @@ const DEFAULT_EXIT_URL = 'https://www.google.com/';
 const RETRY_SECONDS = 10;
 const MAX_NARRATIVE = 5000;
 const MAX_SHORT = 500;
-const DRAFT_PREFIX = 'lifeline.hotline.draft.';
 
 let exitUrl = DEFAULT_EXIT_URL;
 let hotlineDetails: Promise<HotlinePublic> | null = null;
@@ -55,17 +64,9 @@ function loadHotlineDetails(): Promise<HotlinePublic> {
 
 // ---- Leaving without a trace in the history ----
 
-function forgetDrafts(): void {
-  try {
-    for (const kind of ['report', 'advice', 'message']) window.sessionStorage.removeItem(DRAFT_PREFIX + kind);
-  } catch {
-    // Storage blocked: nothing was kept.
-  }
-}
-
 /** Leaves at once for a neutral site; the back button does not bring this page back. */
 export function quickExit(): void {
-  forgetDrafts();
+  forgetAllDrafts(tabStorage());
   window.location.replace(exitUrl);
 }
 
@@ -103,37 +104,21 @@ function hotlinePage(title: string, ...children: (Node | null)[]): HTMLElement {
 
 // ---- Drafts kept in this tab until the server has them ----
 
-type Draft = Record<string, string | string[]>;
-
-function readDraft(kind: string): Draft {
+/** The tab's sessionStorage, or a store that keeps nothing where the browser blocks it. */
+function tabStorage(): DraftStorage {
   try {
-    const text = window.sessionStorage.getItem(DRAFT_PREFIX + kind);
-    const parsed: unknown = text ? JSON.parse(text) : {};
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Draft) : {};
+    return window.sessionStorage;
   } catch {
-    return {};
+    return { getItem: () => null, setItem: () => undefined, removeItem: () => undefined };
   }
 }
-
-function writeDraft(kind: string, draft: Draft): void {
-  try {
-    window.sessionStorage.setItem(DRAFT_PREFIX + kind, JSON.stringify(draft));
-  } catch {
-    // Storage full or blocked: the form still works, only without the safety net.
-  }
-}
-
-function forgetDraft(kind: string): void {
-  try {
-    window.sessionStorage.removeItem(DRAFT_PREFIX + kind);
-  } catch {
-    // Nothing to forget.
-  }
-}
+const readDraft = (kind: DraftKind): Draft => readStoredDraft(tabStorage(), kind);
+const writeDraft = (kind: DraftKind, draft: Draft): void => writeStoredDraft(tabStorage(), kind, draft);
+const forgetDraft = (kind: DraftKind): void => forgetStoredDraft(tabStorage(), kind);
 
 /** True for failures worth sending again: no answer, or the server briefly unavailable. */
 export function isTransient(error: unknown): boolean {
-  return error instanceof ApiError && [NETWORK_ERROR_STATUS, 502, 503, 504].includes(error.status);
+  return error instanceof ApiError && isTransientStatus(error.status);
 }
 
 // ---- The report and advice forms ----
