@@ -17,6 +17,7 @@ void add_routes(http::Router& router, Services& services) {
   add_service_routes(router, services);
   add_audit_routes(router, services);
   add_stats_routes(router, services);
+  add_hotline_routes(router, services);
 }
 
 }  // namespace lifeline::api

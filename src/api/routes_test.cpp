@@ -15,6 +15,7 @@
 #include "storage/repositories/account_repository.hpp"
 #include "storage/repositories/case_repository.hpp"
 #include "storage/repositories/corpus_repository.hpp"
+#include "storage/repositories/hotline_repository.hpp"
 
 namespace lifeline::api {
 std::string_view openapi_document();
@@ -43,9 +44,11 @@ class RouteTable : public ::testing::Test {
     corpus_.emplace(*db_);
     corpus_search_.emplace(*corpus_, search::SearchIndex::temporary().value());
     cases_.emplace(*db_, crypto::FieldCipher(*keys_), crypto::BlindIndex(keys_->blind_index_key()));
+    hotline_.emplace(*db_, crypto::FieldCipher(*keys_));
     services_.emplace(Services{*accounts_, *db_, metrics_, domain::AccountPolicy{}, *corpus_,
                                *corpus_search_, *cases_, clock_, domain::nrm::CasePolicy{},
-                               indicators_, domain::stats::StatsPolicy{}});
+                               indicators_, domain::stats::StatsPolicy{}, *hotline_,
+                               domain::hotline::HotlinePolicy{}});
     add_routes(router_, *services_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
@@ -60,6 +63,7 @@ class RouteTable : public ::testing::Test {
   std::optional<search::CorpusSearch> corpus_search_;
   std::optional<storage::CaseRepository> cases_;
   domain::nrm::Checklist indicators_ = domain::nrm::Checklist::default_indicators();
+  std::optional<storage::HotlineRepository> hotline_;
   http::Metrics metrics_;
   std::optional<Services> services_;
   http::Router router_;
@@ -85,7 +89,12 @@ TEST_F(RouteTable, OnlyPublicEndpointsAreOpenToAnyone) {
                                                "/api/v1/corpus/provisions/*",
                                                "/api/v1/corpus/keywords",
                                                "/api/v1/corpus/resources",
-                                               "/api/v1/corpus/search"};
+                                               "/api/v1/corpus/search",
+                                               "/api/v1/public/hotline",
+                                               "/api/v1/public/reports",
+                                               "/api/v1/public/reports/{code}",
+                                               "/api/v1/public/reports/{code}/messages",
+                                               "/api/v1/public/reports/{code}/attachments"};
   for (const auto& route : router_.routes()) {
     if (route.access && route.access->kind == http::AccessRule::Kind::anyone) {
       EXPECT_TRUE(public_routes.contains(route.pattern)) << route.pattern << " is open to anyone";

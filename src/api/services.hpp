@@ -4,6 +4,7 @@
 #include <string>
 
 #include "domain/accounts/account_service.hpp"
+#include "domain/hotline/hotline.hpp"
 #include "domain/nrm/case_rules.hpp"
 #include "domain/nrm/vocabulary.hpp"
 #include "domain/stats/suppression.hpp"
@@ -25,6 +26,9 @@ class CaseStore;
 namespace lifeline {
 class Clock;
 }
+namespace lifeline::domain::hotline {
+class HotlineStore;
+}
 
 namespace lifeline::api {
 
@@ -40,6 +44,8 @@ struct Services {
   domain::nrm::CasePolicy case_policy;
   const domain::nrm::Checklist& indicators;  // the deployment's checklist of indicators
   domain::stats::StatsPolicy stats_policy;
+  domain::hotline::HotlineStore& hotline;
+  domain::hotline::HotlinePolicy hotline_policy;
 };
 
 // Adds every API route; each handler file contributes its own.
@@ -58,5 +64,6 @@ void add_case_flow_routes(http::Router& router, Services& services);
 void add_service_routes(http::Router& router, Services& services);
 void add_audit_routes(http::Router& router, Services& services);
 void add_stats_routes(http::Router& router, Services& services);
+void add_hotline_routes(http::Router& router, Services& services);
 
 }  // namespace lifeline::api

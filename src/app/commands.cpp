@@ -93,7 +93,9 @@ int run_serve(const Config& config) {
                          (*env)->clock,
                          config.nrm,
                          *indicators,
-                         config.statistics};
+                         config.statistics,
+                         *(*env)->hotline_repository,
+                         config.hotline};
   http::Router router;
   api::add_routes(router, services);
   if (std::filesystem::is_directory(config.static_dir)) {

@@ -143,6 +143,28 @@ const std::vector<Setting>& settings() {
               }),
       integer("statistics.microdata_k", 2, 1000,
               [](Config& c, std::int64_t v) { c.statistics.microdata_k = static_cast<int>(v); }),
+      text("hotline.phones", [](Config& c, const std::string& v) { c.hotline.phones = v; }),
+      text("hotline.hours", [](Config& c, const std::string& v) { c.hotline.hours = v; }),
+      text("hotline.urgent_instruction",
+           [](Config& c, const std::string& v) { c.hotline.urgent_instruction = v; }),
+      text("hotline.quick_exit_url",
+           [](Config& c, const std::string& v) { c.hotline.quick_exit_url = v; }),
+      integer("hotline.submissions_per_address", 1, 1000000,
+              [](Config& c, std::int64_t v) {
+                c.hotline.submissions_per_address = static_cast<int>(v);
+              }),
+      integer("hotline.guesses_per_code", 1, 1000,
+              [](Config& c, std::int64_t v) { c.hotline.guesses_per_code = static_cast<int>(v); }),
+      integer(
+          "hotline.guesses_per_address", 1, 1000000,
+          [](Config& c, std::int64_t v) { c.hotline.guesses_per_address = static_cast<int>(v); }),
+      integer(
+          "hotline.statistics_threshold", 1, 100,
+          [](Config& c, std::int64_t v) { c.hotline.statistics_threshold = static_cast<int>(v); }),
+      integer("hotline.concurrent_submissions", 1, 256,
+              [](Config& c, std::int64_t v) {
+                c.hotline.concurrent_submissions = static_cast<int>(v);
+              }),
   };
   return all;
 }

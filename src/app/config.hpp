@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "crypto/password.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/hotline/hotline.hpp"
 #include "domain/nrm/case_rules.hpp"
 #include "domain/stats/suppression.hpp"
 #include "http/server.hpp"
@@ -33,6 +34,7 @@ struct Config {
   std::filesystem::path nrm_indicators_file;  // the deployment's checklist; built-in when empty
   std::string log_level = "info";
   domain::stats::StatsPolicy statistics;  // [statistics]: disclosure control of published figures
+  domain::hotline::HotlinePolicy hotline;  // [hotline]: public pages and abuse limits
 };
 
 // Reads `file` (when given; it must exist then), then applies LIFELINE_* variables from

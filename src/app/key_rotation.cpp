@@ -13,13 +13,22 @@ namespace lifeline::app {
 namespace {
 
 // Every column the field cipher seals, with the table's id as the row id of its context.
-constexpr std::array<EncryptedColumn, 7> kEncryptedColumns = {{{"users", "totp_secret"},
-                                                               {"nrm_identities", "given_name"},
-                                                               {"nrm_identities", "family_name"},
-                                                               {"nrm_identities", "date_of_birth"},
-                                                               {"nrm_case_events", "note"},
-                                                               {"nrm_services", "lawful_ground"},
-                                                               {"nrm_tasks", "title"}}};
+constexpr std::array<EncryptedColumn, 15> kEncryptedColumns = {
+    {{"users", "totp_secret"},
+     {"nrm_identities", "given_name"},
+     {"nrm_identities", "family_name"},
+     {"nrm_identities", "date_of_birth"},
+     {"nrm_case_events", "note"},
+     {"nrm_services", "lawful_ground"},
+     {"nrm_tasks", "title"},
+     {"hotline_contacts", "what"},
+     {"hotline_contacts", "where_text"},
+     {"hotline_contacts", "when_text"},
+     {"hotline_contacts", "contact"},
+     {"hotline_contacts", "notes"},
+     {"hotline_messages", "body"},
+     {"hotline_tips", "content"},
+     {"hotline_attachments", "content"}}};
 constexpr int kBatchSize = 200;
 
 // Table and column names come only from kEncryptedColumns, never from input.

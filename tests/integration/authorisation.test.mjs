@@ -11,7 +11,9 @@ const ROLES = ['administrator', 'auditor', 'first_responder', 'case_worker', 'de
 // The compendium is made of public OSCE documents: readable by anyone.
 const PUBLIC = new Set(['/healthz', '/readyz', '/metrics', '/api/v1/openapi.json', '/api/v1/auth/login',
   '/api/v1/corpus/documents', '/api/v1/corpus/provisions', '/api/v1/corpus/provisions/{id}',
-  '/api/v1/corpus/keywords', '/api/v1/corpus/resources', '/api/v1/corpus/search']);
+  '/api/v1/corpus/keywords', '/api/v1/corpus/resources', '/api/v1/corpus/search',
+  '/api/v1/public/hotline', '/api/v1/public/reports', '/api/v1/public/reports/{code}',
+  '/api/v1/public/reports/{code}/messages', '/api/v1/public/reports/{code}/attachments']);
 const ADMINISTRATORS_ONLY = ['/api/v1/orgs', '/api/v1/users', '/api/v1/users/{id}'];
 // Routes open to some roles only, by path: the roles allowed.
 const AUTHORITY_STAFF = ['case_worker', 'decision_maker'];
@@ -22,6 +24,10 @@ const PROVIDER_ROUTES = ['/api/v1/services', '/api/v1/services/{id}', '/api/v1/s
   '/api/v1/services/{id}/delivery'];
 const STATS_ROUTES = ['/api/v1/stats/dimensions', '/api/v1/stats/table', '/api/v1/stats/process',
   '/api/v1/stats/export/cases', '/api/v1/stats/export/microdata', '/api/v1/stats/external/unodc'];
+const HOTLINE_ROUTES = ['/api/v1/hotline/settings', '/api/v1/hotline/contacts', '/api/v1/hotline/contacts/{id}',
+  '/api/v1/hotline/contacts/{id}/messages', '/api/v1/hotline/contacts/{id}/triage', '/api/v1/hotline/contacts/{id}/links',
+  '/api/v1/hotline/contacts/{id}/referral', '/api/v1/hotline/contacts/{id}/tips',
+  '/api/v1/hotline/contacts/{id}/attachments/{attachment_id}'];
 const ROLES_ONLY = {
   '/api/v1/referrals': ['first_responder', 'case_worker'],
   '/api/v1/cases/{id}/identity': [...AUTHORITY_STAFF, 'guardian'],
@@ -36,6 +42,9 @@ const ROLES_ONLY = {
   ...Object.fromEntries(CASE_CHANGES.map((change) => [`/api/v1/cases/{id}/${change}`, AUTHORITY_STAFF])),
   ...Object.fromEntries(PROVIDER_ROUTES.map((path) => [path, ['service_provider']])),
   ...Object.fromEntries(STATS_ROUTES.map((path) => [path, ['analyst']])),
+  ...Object.fromEntries(HOTLINE_ROUTES.map((path) => [path, ['hotline_operator']])),
+  '/api/v1/hotline/statistics': ['hotline_operator', 'analyst'],
+  '/api/v1/hotline/tips': ['first_responder'],
 };
 // These end the caller's session; they are called last, on sessions of their own.
 const SESSION_ENDING = new Set(['/api/v1/auth/logout', '/api/v1/auth/logout-all']);

@@ -62,6 +62,8 @@ export interface RequestOptions {
    * the change (412) when someone else changed the record meanwhile.
    */
   ifMatch?: number;
+  /** Headers of the request's own, e.g. the follow-up passphrase of an anonymous report. */
+  headers?: Record<string, string>;
 }
 
 /** The status of a refused If-Match: the record changed since it was read. */
@@ -69,8 +71,8 @@ export const PRECONDITION_FAILED_STATUS = 412;
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-function buildHeaders(method: Method, hasBody: boolean, ifMatch: number | undefined): Headers {
-  const headers = new Headers({ Accept: 'application/json, application/problem+json' });
+function buildHeaders(method: Method, hasBody: boolean, ifMatch: number | undefined, extra: Record<string, string> = {}): Headers {
+  const headers = new Headers({ ...extra, Accept: 'application/json, application/problem+json' });
   if (hasBody) headers.set('Content-Type', 'application/json');
   if (method !== 'GET' && csrfToken) headers.set('X-CSRF-Token', csrfToken);
   if (ifMatch !== undefined) headers.set('If-Match', `"${ifMatch}"`);
@@ -105,14 +107,14 @@ async function problemFrom(response: Response): Promise<ApiError> {
   );
 }
 
-async function send(method: Method, path: string, body: unknown, ifMatch: number | undefined): Promise<Response> {
+async function send(method: Method, path: string, body: unknown, options: RequestOptions): Promise<Response> {
   const hasBody = body !== undefined;
   try {
     return await fetch(path, {
       method,
       credentials: 'same-origin',
       cache: 'no-store',
-      headers: buildHeaders(method, hasBody, ifMatch),
+      headers: buildHeaders(method, hasBody, options.ifMatch, options.headers),
       body: hasBody ? JSON.stringify(body) : null,
     });
   } catch {
@@ -121,7 +123,7 @@ async function send(method: Method, path: string, body: unknown, ifMatch: number
 }
 
 export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  const response = await send(method, path, body, options.ifMatch);
+  const response = await send(method, path, body, options);
   if (!response.ok) {
     const problem = await problemFrom(response);
     if (response.status === 401 && !options.isSignIn && !options.isSessionProbe) unauthorizedHandler?.();

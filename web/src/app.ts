@@ -15,6 +15,8 @@ import { searchPage } from './pages/corpus-search';
 import { casePage } from './pages/case-view';
 import { casesPage } from './pages/cases-list';
 import { homePage } from './pages/home';
+import { consolePage, HOTLINE_CONSOLE_PATH, HOTLINE_OPERATOR } from './pages/hotline-console';
+import { ADVICE_PATH, advicePage, FOLLOW_UP_PATH, followUpPage, REPORT_PATH, reportPage } from './pages/hotline-public';
 import { loginPage } from './pages/login';
 import { myCasesPage } from './pages/my-cases';
 import { CASES_PATH, CASE_PREFIX, MY_CASES_PATH, NEW_REFERRAL_PATH, SERVICES_PATH, SERVICE_PREFIX } from './pages/nrm-common';
@@ -65,6 +67,10 @@ const ROUTES: Record<string, Route> = {
   '/corpus/literature': { render: literaturePage, public: true },
   '/corpus/search': { render: searchPage, public: true },
   [STATISTICS_PATH]: { render: statisticsPage, roles: [ANALYST] },
+  [REPORT_PATH]: { render: reportPage, public: true },
+  [ADVICE_PATH]: { render: advicePage, public: true },
+  [FOLLOW_UP_PATH]: { render: followUpPage, public: true },
+  [HOTLINE_CONSOLE_PATH]: { render: consolePage, roles: [HOTLINE_OPERATOR] },
 };
 
 /** Routes with a value after a prefix, e.g. "/corpus/provisions/MC6%2F17.1". */

@@ -7,6 +7,10 @@ import type {
   CaseSummary,
   CorpusDocument,
   Directory,
+  HotlineContact,
+  HotlineContactSummary,
+  HotlinePublic,
+  HotlineSettings,
   ItemList,
   KeywordSummary,
   Me,
@@ -22,6 +26,9 @@ import type {
   ProvisionDetail,
   RecoveryCodes,
   ReferralCreated,
+  ReportCreated,
+  ReportThread,
+  PublicReport,
   ResourceSummary,
   SearchResult,
   SignInResult,
@@ -272,3 +279,34 @@ export function fetchStatsProcess(query: { from?: string; to?: string }): Promis
   const text = params.toString();
   return api.get<StatsProcess>(text ? `${BASE}/stats/process?${text}` : `${BASE}/stats/process`);
 }
+
+// ---- The hotline ----
+
+const PUBLIC_REPORTS = `${BASE}/public/reports`;
+const passphraseHeader = (passphrase: string): RequestOptions => ({ headers: { 'X-Passphrase': passphrase }, isSessionProbe: true });
+const reportPath = (code: string): string => `${PUBLIC_REPORTS}/${encodeURIComponent(code)}`;
+
+export const fetchHotlinePublic = (): Promise<HotlinePublic> => api.get<HotlinePublic>(`${BASE}/public/hotline`);
+export const submitPublicReport = (report: PublicReport): Promise<ReportCreated> =>
+  api.post<ReportCreated>(PUBLIC_REPORTS, report, { isSessionProbe: true });
+export const fetchReportThread = (code: string, passphrase: string): Promise<ReportThread> =>
+  api.get<ReportThread>(reportPath(code), passphraseHeader(passphrase));
+export const addReportMessage = (code: string, passphrase: string, body: string): Promise<{ at: number }> =>
+  api.post<{ at: number }>(`${reportPath(code)}/messages`, { body }, passphraseHeader(passphrase));
+
+/** The file in base64; the server takes JPEG and PNG and removes their metadata. */
+export const addReportAttachment = (code: string, passphrase: string, data: string): Promise<{ id: number }> =>
+  api.post<{ id: number }>(`${reportPath(code)}/attachments`, { data }, passphraseHeader(passphrase));
+
+const CONTACTS = `${BASE}/hotline/contacts`;
+export const hotlineAttachmentUrl = (contactId: number, attachmentId: number): string =>
+  `${CONTACTS}/${contactId}/attachments/${attachmentId}`;
+export const fetchHotlineSettings = (): Promise<HotlineSettings> => api.get<HotlineSettings>(`${BASE}/hotline/settings`);
+export const listHotlineContacts = (status: string, limit: number, cursor: string | null): Promise<Page<HotlineContactSummary>> =>
+  api.get<Page<HotlineContactSummary>>(`${CONTACTS}?status=${encodeURIComponent(status)}&${pageQuery(limit, cursor)}`);
+export const fetchHotlineContact = (id: number): Promise<HotlineContact> => api.get<HotlineContact>(`${CONTACTS}/${id}`);
+export const logHotlineContact = (contact: Record<string, unknown>): Promise<{ id: number }> =>
+  api.post<{ id: number }>(CONTACTS, contact);
+export type HotlineAction = 'messages' | 'triage' | 'links' | 'referral' | 'tips';
+export const hotlineAction = <T>(id: number, action: HotlineAction, body: Record<string, unknown>): Promise<T> =>
+  api.post<T>(`${CONTACTS}/${id}/${action}`, body);

@@ -5,6 +5,8 @@ import { LANGUAGES, LANGUAGE_NAMES, language, t, type Language, type MessageKey 
 import { href } from './router';
 import { CASES_PATH, MY_CASES_PATH, NEW_REFERRAL_PATH, SERVICES_PATH } from './pages/nrm-common';
 import { STATISTICS_PATH } from './pages/statistics';
+import { HOTLINE_CONSOLE_PATH, HOTLINE_OPERATOR } from './pages/hotline-console';
+import { PUBLIC_HOTLINE_PATHS, REPORT_PATH } from './pages/hotline-public';
 import {
   ADMINISTRATOR,
   ANALYST,
@@ -34,6 +36,8 @@ interface NavEntry {
   returnsHere?: boolean;
   /** A label that depends on who is signed in. */
   labelFor?: () => MessageKey;
+  /** Following it replaces the current history entry (the hotline's public pages). */
+  replacesHistory?: boolean;
 }
 
 const signedIn = (): boolean => currentUser() !== null;
@@ -56,6 +60,8 @@ const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/admin/orgs', label: 'nav.administration', section: '/admin', visible: () => hasRole(ADMINISTRATOR) },
   { path: '/security', label: 'nav.security', section: '/security', visible: signedIn },
   { path: '/login', label: 'nav.signIn', section: '/login', visible: () => !signedIn(), returnsHere: true },
+  { path: HOTLINE_CONSOLE_PATH, label: 'nav.hotline', section: HOTLINE_CONSOLE_PATH, visible: () => hasRole(HOTLINE_OPERATOR) },
+  { path: REPORT_PATH, label: 'nav.report', section: REPORT_PATH, visible: () => !signedIn(), replacesHistory: true },
 ];
 
 export const MAIN_ID = 'main';
@@ -119,7 +125,13 @@ function header(actions: FrameActions): HTMLElement {
 }
 
 function navLink(entry: NavEntry, path: string): HTMLAnchorElement {
-  const onClick = entry.returnsHere ? () => rememberDestination(path) : undefined;
+  const replace = (event: MouseEvent): void => {
+    event.preventDefault();
+    window.location.replace(href(entry.path));
+  };
+  // Leaving a hotline page adds no history entry either, so "back" does not return to it.
+  const leavesReportPage = PUBLIC_HOTLINE_PATHS.includes(path);
+  const onClick = entry.returnsHere ? () => rememberDestination(path) : entry.replacesHistory || leavesReportPage ? replace : undefined;
   return h(
     'a',
     { attrs: { href: href(entry.path), 'aria-current': isCurrent(entry, path) ? 'page' : undefined }, on: { click: onClick } },

@@ -552,3 +552,100 @@ export interface StatsProcess {
   shelters: { shelters: number; places: number; occupied: StatsCount };
   threshold: number;
 }
+
+// ---- The hotline ----
+
+export type HotlineKind = 'report' | 'advice';
+
+export interface HotlinePublic {
+  phones: string[];
+  hours: string;
+  quick_exit_url: string;
+  kinds: HotlineKind[];
+  children_involved: string[];
+  exploitation_types: { id: string; label: string }[];
+}
+
+export interface PublicReport {
+  kind: HotlineKind;
+  language?: string;
+  what: string;
+  where?: string;
+  when?: string;
+  people_count?: number;
+  children_involved?: string;
+  exploitation_types?: string[];
+  contact?: string;
+  website?: string;
+}
+
+export interface ReportCreated {
+  code: string;
+  passphrase: string;
+}
+
+export interface HotlineMessage {
+  id?: number;
+  author: 'reporter' | 'operator';
+  at: number;
+  body: string;
+}
+
+export interface HotlineAttachment {
+  id: number;
+  content_type: string;
+  size: number;
+  added_at: number;
+}
+
+export interface ReportThread {
+  attachments: HotlineAttachment[];
+  code: string;
+  kind: HotlineKind;
+  status: string;
+  received_at: number;
+  what: string;
+  messages: HotlineMessage[];
+}
+
+export interface HotlineContactSummary {
+  id: number;
+  kind: HotlineKind;
+  channel: string;
+  language: string;
+  caller_type: string;
+  received_at: number;
+  urgent: boolean;
+  status: string;
+  outcome: string;
+  awaiting_reply: boolean;
+  children_involved: string;
+  exploitation_types: string[];
+  region: string;
+  case_id: number | null;
+}
+
+export interface HotlineContact extends HotlineContactSummary {
+  people_count: number | null;
+  what: string;
+  where: string;
+  when: string;
+  contact: string;
+  notes: string;
+  indicators: string[];
+  has_follow_up_code: boolean;
+  linked: number[];
+  attachments: HotlineAttachment[];
+  urgent_instruction?: string;
+  messages: HotlineMessage[];
+}
+
+export interface HotlineSettings {
+  urgent_instruction: string;
+  police_organisations: { id: number; name: string }[];
+  channels: string[];
+  caller_types: string[];
+  statuses: string[];
+  outcomes: string[];
+  tip_fields: string[];
+}

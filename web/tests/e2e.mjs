@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { nrmSteps } from './e2e-nrm.mjs';
 import { statsSteps } from './e2e-stats.mjs';
+import { hotlineSteps } from './e2e-hotline.mjs';
 
 const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
 const DIST_DIR = path.join(WEB_DIR, 'dist');
@@ -706,6 +707,7 @@ const steps = [
 
   ...nrmSteps({ env, en, ru, runCli, signIn, expectRoute, expectHeading, checkAccessibility }),
   ...statsSteps({ env, en, ru, runCli, signIn, expectRoute, expectHeading, checkAccessibility }),
+  ...hotlineSteps({ env, en, runCli, signIn, expectRoute, expectHeading, checkAccessibility }),
 
   ['no console errors and no CSP violations', async () => {
     assert.deepEqual(env.pageProblems, []);

@@ -1,0 +1,21 @@
+// Reading what the public sends the hotline: a report or advice request, and a follow-up
+// message. Outside input from anyone on the network, so it has a fuzz target of its own.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+#include "domain/hotline/hotline.hpp"
+
+namespace lifeline::api {
+
+// The report in the body of POST /api/v1/public/reports, checked against the hotline's rules;
+// every broken rule (unknown fields, sizes, vocabularies, the honeypot) is a field error.
+Result<domain::hotline::Account> public_report_input(const nlohmann::json& body);
+
+// The text of POST /api/v1/public/reports/{code}/messages.
+Result<std::string> public_message_input(const nlohmann::json& body);
+
+}  // namespace lifeline::api
