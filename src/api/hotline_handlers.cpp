@@ -401,7 +401,7 @@ http::Response list_contacts(Services& services, http::Context& context) {
 }
 
 Result<hotline::LoggedContact> logged_contact_input(const json& body,
-                                                  const domain::nrm::Checklist& indicators) {
+                                                    const domain::nrm::Checklist& indicators) {
   http::JsonFields fields(body);
   hotline::LoggedContact contact;
   auto& account = contact.account;
@@ -601,8 +601,7 @@ http::Response refer(Services& services, http::Context& context) {
   auto input = referral_input(*body, *contact);
   if (!input) return http::problem_from(input.error());
   const auto referred_on = today(services);
-  auto referral = domain::nrm::validate_referral(
-      *input, services.indicators, referred_on);
+  auto referral = domain::nrm::validate_referral(*input, services.indicators, referred_on);
   if (!referral) return http::problem_from(referral.error());
   auto actor = case_actor(services, context);
   if (!actor) return http::problem_from(actor.error());

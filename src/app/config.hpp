@@ -33,7 +33,7 @@ struct Config {
   domain::nrm::CasePolicy nrm;                // [nrm]: decision deadlines and the reflection period
   std::filesystem::path nrm_indicators_file;  // the deployment's checklist; built-in when empty
   std::string log_level = "info";
-  domain::stats::StatsPolicy statistics;  // [statistics]: disclosure control of published figures
+  domain::stats::StatsPolicy statistics;   // [statistics]: disclosure control of published figures
   domain::hotline::HotlinePolicy hotline;  // [hotline]: public pages and abuse limits
 };
 
