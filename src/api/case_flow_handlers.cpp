@@ -409,8 +409,6 @@ std::vector<FlowRoute> flow_routes() {
   };
 }
 
-// A task needs the case to be one the caller may change, an owner on the competent authority's
-// staff, a due date and a title.
 // The case of the path, if the actor may change it; for the changes made outside change_case.
 Result<StoredCase> changeable_case(Services& services, const http::Context& context,
                                    const CaseActor& actor) {
@@ -425,6 +423,8 @@ Result<StoredCase> changeable_case(Services& services, const http::Context& cont
   return std::move(**stored);
 }
 
+// A task needs the case to be one the caller may change, an owner on the competent authority's
+// staff, a due date and a title.
 http::Response create_task(Services& services, http::Context& context) {
   auto actor = case_actor(services, context);
   if (!actor) return http::problem_from(actor.error());

@@ -57,6 +57,7 @@ Result<ReferralRequest> referral_input(const nlohmann::json& body, domain::nrm::
     input.consent.language = consent.text("language", false, 64).value_or("");
   });
   input.is_child = fields.boolean("is_child", false).value_or(false);
+  input.child_situation = fields.text("child_situation", false, 32).value_or("");
   auto list = [&](std::string_view key) {
     return fields.text_list(key, false, kMaxListItems, 64).value_or(std::vector<std::string>{});
   };
@@ -74,8 +75,8 @@ http::Response create_referral(Services& services, http::Context& context) {
   if (!body) return http::problem_from(body.error());
   auto request = referral_input(*body, today(services));
   if (!request) return http::problem_from(request.error());
-  auto referral = domain::nrm::validate_referral(
-      request->input, domain::nrm::Checklist::default_indicators(), request->referred_on);
+  auto referral =
+      domain::nrm::validate_referral(request->input, services.indicators, request->referred_on);
   if (!referral) return http::problem_from(referral.error());
   auto actor = case_actor(services, context);
   if (!actor) return http::problem_from(actor.error());
@@ -128,7 +129,7 @@ http::Response list_cases(Services& services, http::Context& context) {
     auto item = status_json(c);
     if (domain::nrm::case_view(*actor, c.parties()) == CaseView::full) {
       item["kind"] = domain::nrm::to_string(c.referral.kind);
-      item["is_child"] = c.state.is_child();
+      item.update(child_flags_json(c));
       item["exploitation_types"] = c.referral.exploitation_types;
       item["in_intake"] = !c.assignment.case_worker_id.has_value();
       item["deadlines"] = deadlines_json(case_deadlines(c, services));
@@ -165,7 +166,7 @@ http::Response my_cases(Services& services, http::Context& context) {
   auto items = nlohmann::json::array();
   for (const auto& [stored, deadlines] : rows) {
     auto item = status_json(*stored);
-    item["is_child"] = stored->state.is_child();
+    item.update(child_flags_json(*stored));
     item["deadlines"] = deadlines_json(deadlines);
     items.push_back(std::move(item));
   }

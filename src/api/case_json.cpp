@@ -98,19 +98,21 @@ json protection_json(const CaseState& state) {
           {"re_trafficked", state.re_trafficked()}};
 }
 
-json child_json(const CaseState& state) {
+json child_json(const StoredCase& stored) {
+  const auto& state = stored.state;
   json guardian = nullptr;
   if (state.guardian) {
     guardian = {{"user_id", state.guardian->user_id},
                 {"appointed_on", iso(state.guardian->appointed_on)}};
   }
-  return {
-      {"is_child", state.is_child()},
+  auto body = child_flags_json(stored);
+  body.update(json{
       {"age_assessed_child",
        state.age_assessed_child ? json(*state.age_assessed_child) : json(nullptr)},
       {"guardian", std::move(guardian)},
       {"best_interests_assessed_on",
-       state.best_interests_assessed_on ? iso(*state.best_interests_assessed_on) : json(nullptr)}};
+       state.best_interests_assessed_on ? iso(*state.best_interests_assessed_on) : json(nullptr)}});
+  return body;
 }
 
 json services_json(const StoredCase& stored) {
@@ -182,6 +184,14 @@ std::vector<domain::nrm::Deadline> case_deadlines(const StoredCase& stored,
   return deadlines;
 }
 
+// An age assessment that found an adult ends the child's situation too.
+json child_flags_json(const StoredCase& stored) {
+  const bool child = stored.state.is_child();
+  const auto& situation = stored.referral.child_situation;
+  return {{"is_child", child},
+          {"child_situation", child && !situation.empty() ? json(situation) : json(nullptr)}};
+}
+
 json deadlines_json(const std::vector<domain::nrm::Deadline>& deadlines) {
   auto list = json::array();
   for (const auto& d : deadlines) {
@@ -193,11 +203,8 @@ json deadlines_json(const std::vector<domain::nrm::Deadline>& deadlines) {
 }
 
 json task_json(const domain::nrm::CaseTask& task, const Services& services) {
-  const auto now = today(services);
-  const auto status = task.done            ? domain::nrm::DeadlineStatus::met
-                      : now < task.due_on  ? domain::nrm::DeadlineStatus::upcoming
-                      : now == task.due_on ? domain::nrm::DeadlineStatus::due_today
-                                           : domain::nrm::DeadlineStatus::overdue;
+  const auto status =
+      domain::nrm::deadline_status(task.due_on, today(services), task.done, services.case_policy);
   return {{"task_id", task.id},        {"case_id", task.case_id},
           {"owner_id", task.owner_id}, {"due_on", iso(task.due_on)},
           {"title", task.title},       {"created_by", task.created_by},
@@ -241,7 +248,7 @@ json full_case_json(const StoredCase& stored, const Services& services,
       {"timeline", timeline_json(timeline)},
       {"tasks", std::move(tasks_list)},
       {"version", stored.version}});
-  body.update(child_json(state));
+  body.update(child_json(stored));
   body.update(protection_json(state));
   return body;
 }

@@ -26,6 +26,10 @@ domain::nrm::Date past_date(http::JsonFields& fields, std::string_view key,
 // The referral's status as its referrer may see it.
 nlohmann::json status_json(const domain::nrm::StoredCase& stored);
 
+// Whether the person is (presumed) a child, and whether unaccompanied or separated: the flags
+// every list of cases shows.
+nlohmann::json child_flags_json(const domain::nrm::StoredCase& stored);
+
 // The deadlines of an open case as of today, most urgent first.
 std::vector<domain::nrm::Deadline> case_deadlines(const domain::nrm::StoredCase& stored,
                                                   const Services& services);
@@ -37,7 +41,7 @@ nlohmann::json full_case_json(const domain::nrm::StoredCase& stored, const Servi
                               const std::vector<domain::nrm::TimelineEntry>& timeline,
                               const std::vector<domain::nrm::CaseTask>& tasks);
 
-// A task with its status as of today (overdue, due_today, upcoming, or met once done).
+// A task with its status as of today (overdue, due_today, due_soon, upcoming, or met once done).
 nlohmann::json task_json(const domain::nrm::CaseTask& task, const Services& services);
 
 // A new status of service `service_id` of the case by `transition`, recorded on the timeline as

@@ -45,11 +45,23 @@ nlohmann::json shareable_fields_json() {
   return list;
 }
 
-nlohmann::json nrm_vocabularies_json() {
+// The deployment's indicators with their labels by language ("en" and its translations), which
+// the UI prefers to its own: a deployment may word an indicator its own way.
+nlohmann::json checklist_json(const domain::nrm::Checklist& checklist) {
+  auto list = nlohmann::json::array();
+  for (const auto& item : checklist.items()) {
+    nlohmann::json labels(item.translations);
+    labels["en"] = item.label;
+    list.push_back({{"id", item.id}, {"label", item.label}, {"labels", std::move(labels)}});
+  }
+  return list;
+}
+
+nlohmann::json nrm_vocabularies_json(const domain::nrm::Checklist& indicators) {
   namespace nrm = domain::nrm;
   return {{"exploitation_types", terms_json(nrm::exploitation_types())},
           {"means_of_control", terms_json(nrm::means_of_control())},
-          {"indicators", terms_json(nrm::default_indicators())},
+          {"indicators", checklist_json(indicators)},
           {"immediate_needs", terms_json(nrm::immediate_needs())},
           {"genders", terms_json(nrm::genders())},
           {"age_bands", terms_json(nrm::age_bands())},
@@ -62,19 +74,20 @@ nlohmann::json nrm_vocabularies_json() {
           {"legal_step_kinds", terms_json(nrm::legal_step_kinds())},
           {"legal_step_outcomes", terms_json(nrm::legal_step_outcomes())},
           {"return_risks", terms_json(nrm::return_risks())},
+          {"child_situations", terms_json(nrm::child_situations())},
           {"trafficking_statuses", terms_json(nrm::trafficking_statuses())},
           {"case_statuses", terms_json(nrm::case_statuses())}};
 }
 
 }  // namespace
 
-void add_meta_routes(http::Router& router, Services& /*services*/) {
+void add_meta_routes(http::Router& router, Services& services) {
   router.add({http::Method::get, "/api/v1/meta/vocabularies", http::AccessRule::signed_in(),
-              [](http::Context&) {
+              [&services](http::Context&) {
                 return http::json_response(
                     200, {{"organisation_types", list_json(domain::organisation_types())},
                           {"roles", list_json(domain::roles())},
-                          {"nrm", nrm_vocabularies_json()}});
+                          {"nrm", nrm_vocabularies_json(services.indicators)}});
               },
               "Organisation types, roles and the NRM vocabularies"});
 }

@@ -45,6 +45,7 @@ class RouteTable : public ::testing::Test {
     cases_.emplace(*db_, crypto::FieldCipher(*keys_), crypto::BlindIndex(keys_->blind_index_key()));
     services_.emplace(Services{*accounts_, *db_, metrics_, domain::AccountPolicy{}, *corpus_,
                                *corpus_search_, *cases_, clock_, domain::nrm::CasePolicy{},
+                               indicators_,
                                domain::stats::StatsPolicy{}});
     add_routes(router_, *services_);
   }
@@ -59,6 +60,7 @@ class RouteTable : public ::testing::Test {
   std::optional<storage::CorpusRepository> corpus_;
   std::optional<search::CorpusSearch> corpus_search_;
   std::optional<storage::CaseRepository> cases_;
+  domain::nrm::Checklist indicators_ = domain::nrm::Checklist::default_indicators();
   http::Metrics metrics_;
   std::optional<Services> services_;
   http::Router router_;

@@ -134,33 +134,16 @@ http::Response provider_change(Services& services, http::Context& context, std::
   return http::json_response(200, service_json({changed->id, *it}));
 }
 
-// A shelter that declared its places accepts no one once they are taken. (Two acceptances at
-// the same moment may both pass; the occupancy then shows more than the places.)
-Result<void> check_shelter_room(Services& services, std::int64_t organisation_id) {
-  auto shelter = services.cases.shelter(organisation_id);
-  if (!shelter) return tl::unexpected(shelter.error());
-  if (shelter->places > 0 && shelter->occupied >= shelter->places) {
-    return fail(Errc::conflict, "every place of this shelter is taken", "shelter-full");
-  }
-  return {};
-}
-
-// The room is checked before the change's transaction (which may not nest a read); a full
-// shelter's refusal goes through the change path so that it is audited like any other.
+// Accepting a shelter service takes one of the shelter's places; the store refuses it when
+// every place is taken (409 shelter-full), audited like any other refusal.
 http::Response answer(Services& services, http::Context& context) {
-  const auto organisation_id = context.principal->organisation_id;
-  return provider_change(
-      services, context, "service.answer", "service_answer",
-      [&](http::JsonFields& fields, const ServiceRecord& current) -> ServiceTransition {
-        const bool accept = fields.boolean("accept", true).value_or(false);
-        Result<void> room;
-        if (accept && current.type == "shelter")
-          room = check_shelter_room(services, organisation_id);
-        return [accept, room](const ServiceRecord& record) -> Result<ServiceRecord> {
-          if (!room) return tl::unexpected(room.error());
-          return domain::nrm::answer_service(record, accept);
-        };
-      });
+  return provider_change(services, context, "service.answer", "service_answer",
+                         [](http::JsonFields& fields, const ServiceRecord&) -> ServiceTransition {
+                           const bool accept = fields.boolean("accept", true).value_or(false);
+                           return [accept](const ServiceRecord& record) {
+                             return domain::nrm::answer_service(record, accept);
+                           };
+                         });
 }
 
 http::Response delivery(Services& services, http::Context& context) {

@@ -5,6 +5,7 @@
 
 #include "domain/accounts/account_service.hpp"
 #include "domain/nrm/case_rules.hpp"
+#include "domain/nrm/vocabulary.hpp"
 #include "domain/stats/suppression.hpp"
 #include "http/router.hpp"
 #include "storage/database.hpp"
@@ -37,6 +38,7 @@ struct Services {
   domain::nrm::CaseStore& cases;
   const Clock& clock;
   domain::nrm::CasePolicy case_policy;
+  const domain::nrm::Checklist& indicators;  // the deployment's checklist of indicators
   domain::stats::StatsPolicy stats_policy;
 };
 

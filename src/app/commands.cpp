@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/services.hpp"
+#include "app/checklist_file.hpp"
 #include "app/cli_support.hpp"
 #include "app/corpus_setup.hpp"
 #include "app/environment.hpp"
@@ -77,6 +78,8 @@ int run_serve(const Config& config) {
   search::CorpusSearch corpus_search(*(*env)->corpus_repository, std::move(*index));
   if (auto indexed = corpus_search.refresh(); !indexed) return report(indexed.error());
 
+  auto indicators = load_indicator_checklist(config.nrm_indicators_file);
+  if (!indicators) return report(indicators.error());
   http::Metrics metrics;
   metrics.set_build_info(std::string(version()), std::string(commit()));
   add_pool_gauges(metrics, *(*env)->database);
@@ -89,6 +92,7 @@ int run_serve(const Config& config) {
                          *(*env)->case_repository,
                          (*env)->clock,
                          config.nrm,
+                         *indicators,
                          config.statistics};
   http::Router router;
   api::add_routes(router, services);

@@ -112,6 +112,8 @@ const std::vector<Setting>& settings() {
            [](Config& c, const std::string& v) { c.server.tls_private_key_file = v; }),
       text("server.static_dir", [](Config& c, const std::string& v) { c.static_dir = v; }),
       text("log.level", [](Config& c, const std::string& v) { c.log_level = v; }),
+      text("nrm.indicators_file",
+           [](Config& c, const std::string& v) { c.nrm_indicators_file = v; }),
       integer("nrm.reasonable_grounds_working_days", 1, 60,
               [](Config& c, std::int64_t v) {
                 c.nrm.reasonable_grounds_working_days = static_cast<int>(v);
@@ -133,6 +135,8 @@ const std::vector<Setting>& settings() {
               }),
       integer("nrm.review_decision_days", 1, 180,
               [](Config& c, std::int64_t v) { c.nrm.review_decision_days = static_cast<int>(v); }),
+      integer("nrm.deadline_warning_days", 0, 30,
+              [](Config& c, std::int64_t v) { c.nrm.deadline_warning_days = static_cast<int>(v); }),
       integer("statistics.suppression_threshold", 1, 1000,
               [](Config& c, std::int64_t v) {
                 c.statistics.suppression_threshold = static_cast<int>(v);

@@ -29,7 +29,8 @@ struct Config {
   http::ServerOptions server;
   std::filesystem::path static_dir = "web/dist";
   domain::AccountPolicy accounts;
-  domain::nrm::CasePolicy nrm;  // [nrm]: decision deadlines and the reflection period
+  domain::nrm::CasePolicy nrm;                // [nrm]: decision deadlines and the reflection period
+  std::filesystem::path nrm_indicators_file;  // the deployment's checklist; built-in when empty
   std::string log_level = "info";
   domain::stats::StatsPolicy statistics;  // [statistics]: disclosure control of published figures
 };

@@ -24,6 +24,19 @@ TEST(Config, DefaultsWorkWithNoFileAndNoEnvironment) {
   EXPECT_EQ(config->key_file, std::filesystem::path("var/lifeline.key"));
 }
 
+TEST(Config, TheDocumentedExampleLoads) {
+  auto config = load_config(LIFELINE_DOCS_DIR "/lifeline.example.toml", environment({}));
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->nrm.deadline_warning_days, 3);
+  EXPECT_TRUE(config->nrm_indicators_file.empty());
+  auto custom =
+      load_config(std::nullopt, environment({{"LIFELINE_NRM_INDICATORS_FILE", "/x.toml"},
+                                             {"LIFELINE_NRM_DEADLINE_WARNING_DAYS", "7"}}));
+  ASSERT_TRUE(custom) << custom.error().message;
+  EXPECT_EQ(custom->nrm_indicators_file, "/x.toml");
+  EXPECT_EQ(custom->nrm.deadline_warning_days, 7);
+}
+
 TEST(Config, EnvironmentOverridesTheFile) {
   const auto file = std::filesystem::temp_directory_path() / "lifeline-config-test.toml";
   std::ofstream(file)

@@ -2,6 +2,8 @@
 // authority sees the case and, on request and audited, the identity; the referrer sees the
 // status only; nobody else sees anything; nothing identifying is stored in plain text.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
@@ -154,6 +156,25 @@ describe('national referral mechanism: intake', () => {
     assert.equal(response.json.kind, 'identified');
   });
 
+  test('an unaccompanied child is flagged on the case and in the lists', async () => {
+    const response = await users.responder.request('POST', '/api/v1/referrals', {
+      body: referral({ is_child: true, child_situation: 'unaccompanied', consent: { given: false }, person: { ...PERSON, date_of_birth: '2011-02-03' } }),
+    });
+    assert.equal(response.status, 201, response.text);
+    const id = response.json.case_id;
+    const seen = await users.caseworker.request('GET', `/api/v1/cases/${id}`);
+    assert.equal(seen.json.child_situation, 'unaccompanied');
+    const listed = await users.caseworker.request('GET', '/api/v1/cases?limit=200');
+    assert.equal(listed.json.items.find((item) => item.case_id === id).child_situation, 'unaccompanied');
+    const adult = (await users.caseworker.request('GET', '/api/v1/cases?limit=200')).json.items.find((item) => !item.is_child);
+    assert.equal(adult.child_situation, null);
+    const vocabularies = await users.caseworker.request('GET', '/api/v1/meta/vocabularies');
+    assert.deepEqual(vocabularies.json.nrm.child_situations.map((term) => term.id), ['unaccompanied', 'separated', 'accompanied']);
+    // The referrer sees the status only, never the flags.
+    const status = await users.responder.request('GET', `/api/v1/cases/${id}`);
+    assert.equal(status.json.child_situation, undefined);
+  });
+
   test('bad input is refused with every broken rule and stores nothing', async () => {
     const count = () => Number(sql(instance, 'SELECT count(*) FROM nrm_cases').stdout);
     const before = count();
@@ -164,6 +185,8 @@ describe('national referral mechanism: intake', () => {
       referral({ consent: { given: true } }),
       { ...referral(), surprise: true },
       referral({ person: 'Zlata' }),
+      referral({ child_situation: 'unaccompanied' }),
+      referral({ is_child: true, consent: { given: false }, child_situation: 'lost' }),
     ];
     for (const body of cases) {
       const response = await users.responder.request('POST', '/api/v1/referrals', { body });
@@ -206,5 +229,51 @@ describe('national referral mechanism: intake', () => {
   test('only first responders and case workers refer', async () => {
     const response = await users.analyst.request('POST', '/api/v1/referrals', { body: referral() });
     assert.equal(response.status, 403);
+  });
+});
+
+describe('national referral mechanism: a deployment\'s own checklist of indicators', () => {
+  let instance;
+  let server;
+  let responder;
+  const file = () => join(instance.dir, 'indicators.toml');
+
+  before(async () => {
+    instance = newInstance();
+    writeFileSync(file(), [
+      '[[indicators]]', 'id = "withheld_documents"', 'label = "Documents held by the employer"', 'ru = "Документы у работодателя"', '',
+      '[[indicators]]', 'id = "sleeps_at_workplace"', 'label = "Sleeps at the workplace"', '',
+    ].join('\n'));
+    addOrganisation(instance, 'National Referral Office', 'competent_authority');
+    const police = addOrganisation(instance, 'City Police', 'police');
+    addUser(instance, police, 'responder', 'first_responder');
+    server = await startServer(instance, { LIFELINE_NRM_INDICATORS_FILE: file() });
+    responder = await signInNewUser(server, 'responder');
+  });
+  after(async () => {
+    await stopServer(server);
+    instance.cleanup();
+  });
+
+  test('the form offers the deployment\'s indicators with their translations', async () => {
+    const { nrm } = (await responder.request('GET', '/api/v1/meta/vocabularies')).json;
+    assert.deepEqual(nrm.indicators, [
+      { id: 'withheld_documents', label: 'Documents held by the employer', labels: { en: 'Documents held by the employer', ru: 'Документы у работодателя' } },
+      { id: 'sleeps_at_workplace', label: 'Sleeps at the workplace', labels: { en: 'Sleeps at the workplace' } },
+    ]);
+  });
+
+  test('referrals are checked against it: its own indicators pass, others are refused', async () => {
+    const accepted = await responder.request('POST', '/api/v1/referrals', { body: referral({ indicators: ['sleeps_at_workplace'] }) });
+    assert.equal(accepted.status, 201, accepted.text);
+    const refused = await responder.request('POST', '/api/v1/referrals', { body: referral({ indicators: ['threats'] }) });
+    assert.equal(refused.status, 422, refused.text);
+    assert.ok(refused.json.errors.some((error) => error.field === 'indicators'), refused.text);
+  });
+
+  test('a broken checklist stops the server from starting, and says where', async () => {
+    const broken = join(instance.dir, 'broken.toml');
+    writeFileSync(broken, '[[indicators]]\nid = "Not Snake"\nlabel = "x"\n');
+    await assert.rejects(startServer(instance, { LIFELINE_NRM_INDICATORS_FILE: broken }), /broken\.toml.*lower_snake_case/s);
   });
 });

@@ -471,7 +471,9 @@ describe('national referral mechanism: the life of a case', () => {
       assert.equal(event.detail.service_id, service.service_id);
       shelterService = service.service_id;
       const waiting = response.json.deadlines.find((d) => d.what === 'service-answer');
-      assert.equal(waiting.status, 'upcoming');
+      // Three working days away: due soon (the default warning is three days) unless a weekend lies between.
+      const daysLeft = (Date.parse(waiting.due) - Date.parse(new Date().toISOString().slice(0, 10))) / 86400000;
+      assert.equal(waiting.status, daysLeft <= 3 ? 'due_soon' : 'upcoming', JSON.stringify(waiting));
     });
 
     test('sharing beyond consent needs a lawful ground recorded by a decision maker', async () => {
@@ -555,6 +557,32 @@ describe('national referral mechanism: the life of a case', () => {
       assert.deepEqual(list.json.items.map((s) => [s.name, s.places, s.occupied, s.free]), [['Safe House', 1, 1, 0]]);
       assert.equal((await users.shelter.request('POST', `/api/v1/services/${b}/answer`, { body: { accept: false } })).status, 200);
       assert.equal((await users.shelter.request('POST', `/api/v1/services/${a}/delivery`, { body: {} })).status, 200);
+    });
+
+    test('acceptances at the same moment never take more places than the shelter has', async () => {
+      const declared = await users.shelter.request('PUT', '/api/v1/me/shelter', { body: { places: 2 } });
+      assert.deepEqual([declared.json.places, declared.json.occupied], [2, 0], declared.text);
+      // One service per case: acceptances on the same case would be told the case changed meanwhile.
+      const cases = await Promise.all([1, 2, 3, 4, 5].map(() => refer(adultReferral())));
+      const services = [];
+      for (const caseId of cases) {
+        const referred = await change(caseId, 'services', { type: 'shelter', provider_org: orgs.shelter, shared_fields: ['needs'] });
+        assert.equal(referred.status, 200, referred.text);
+        services.push(referred.json.services.at(-1).service_id);
+      }
+      const answers = await Promise.all(services.map((id) => users.shelter.request('POST', `/api/v1/services/${id}/answer`, { body: { accept: true } })));
+      const accepted = services.filter((_, index) => answers[index].status === 200);
+      assert.equal(accepted.length, 2, answers.map((answer) => `${answer.status} ${answer.text}`).join('\n'));
+      for (const answer of answers.filter((entry) => entry.status !== 200)) {
+        assert.equal(answer.status, 409, answer.text);
+        assert.equal(answer.json.type, 'urn:lifeline:problem:shelter-full');
+      }
+      const list = await users.worker.request('GET', '/api/v1/shelters');
+      assert.deepEqual(list.json.items.map((s) => [s.places, s.occupied, s.free]), [[2, 2, 0]]);
+      for (const id of accepted) {
+        assert.equal((await users.shelter.request('POST', `/api/v1/services/${id}/delivery`, { body: {} })).status, 200);
+      }
+      assert.equal((await users.shelter.request('PUT', '/api/v1/me/shelter', { body: { places: 1 } })).status, 200);
     });
 
     test('the authority withdraws an open service and the provider loses access', async () => {

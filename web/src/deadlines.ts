@@ -13,11 +13,11 @@ export interface CaseWithDeadlines {
   deadlines: readonly DeadlineLike[];
 }
 
-const URGENCY: Record<string, number> = { overdue: 0, due_today: 1, upcoming: 2, met: 3 };
+const URGENCY: Record<string, number> = { overdue: 0, due_today: 1, due_soon: 2, upcoming: 3, met: 4 };
 
-/** Overdue first, then due today, then upcoming, then met; within each, the earliest date first. */
+/** Overdue first, then due today, due soon, upcoming, then met; within each, the earliest date first. */
 export function byUrgency(a: DeadlineLike, b: DeadlineLike): number {
-  return (URGENCY[a.status] ?? 4) - (URGENCY[b.status] ?? 4) || a.due.localeCompare(b.due);
+  return (URGENCY[a.status] ?? 5) - (URGENCY[b.status] ?? 5) || a.due.localeCompare(b.due);
 }
 
 /** The most urgent deadline still to meet, if any. */
@@ -34,4 +34,19 @@ export function sortByUrgency<C extends CaseWithDeadlines>(items: readonly C[]):
     if (first || second) return first ? -1 : 1;
     return a.referred_on.localeCompare(b.referred_on);
   });
+}
+
+/** How many deadlines (and tasks, which have a due date and a status too) call for attention. */
+export interface Alerts {
+  overdue: number;
+  due_today: number;
+  due_soon: number;
+}
+
+export function countAlerts(deadlines: readonly Pick<DeadlineLike, 'status'>[]): Alerts {
+  const alerts: Alerts = { overdue: 0, due_today: 0, due_soon: 0 };
+  for (const { status } of deadlines) {
+    if (status === 'overdue' || status === 'due_today' || status === 'due_soon') alerts[status] += 1;
+  }
+  return alerts;
 }

@@ -3,6 +3,7 @@ import { api, type RequestOptions } from './api';
 import type {
   CaseIdentity,
   CaseRecord,
+  CaseTask,
   CaseSummary,
   CorpusDocument,
   Directory,
@@ -13,6 +14,7 @@ import type {
   NewReferral,
   NewUser,
   Organisation,
+  Shelter,
   Page,
   Provision,
   ProviderService,
@@ -181,10 +183,20 @@ export type CaseAction =
   | 'notes'
   | 'assignment'
   | 'services'
-  | `services/${number}/withdrawal`;
+  | `services/${number}/withdrawal`
+  | 'legal-steps'
+  | 'return'
+  | 'follow-ups'
+  | 'tasks'
+  | `tasks/${number}/done`;
 
 /** The withdrawal of a service of the assistance plan: sharing with its provider ends. */
 export const serviceWithdrawal = (serviceId: number): CaseAction => `services/${serviceId}/withdrawal`;
+/** A task of the case done. Tasks are not part of the case's version: the server ignores If-Match for them. */
+export const taskDone = (taskId: number): CaseAction => `tasks/${taskId}/done`;
+
+/** The signed-in case worker's or decision maker's open tasks, the earliest due first. */
+export const listMyTasks = (): Promise<ItemList<CaseTask>> => api.get<ItemList<CaseTask>>(`${BASE}/me/tasks`);
 
 /**
  * Changes a case. `version` is the version the user saw: if the case changed since,
@@ -225,6 +237,12 @@ export const answerService = (id: number, accept: boolean, note: string): Promis
 
 export const recordServiceDelivery = (id: number, note: string): Promise<ProviderService> =>
   api.post<ProviderService>(`${servicePath(id)}/delivery`, note ? { note } : {});
+
+/** Every shelter that declared its places, with those taken and free. */
+export const listShelters = (): Promise<ItemList<Shelter>> => api.get<ItemList<Shelter>>(`${BASE}/shelters`);
+
+/** Declares the places of the signed-in provider's own shelter. */
+export const setShelterPlaces = (places: number): Promise<Shelter> => api.put<Shelter>(`${BASE}/me/shelter`, { places });
 
 export interface StatsQuery {
   rows: string;

@@ -15,6 +15,8 @@ export interface ReferralDraft {
   explainedBy: string;
   consentLanguage: string;
   child: '' | 'yes' | 'maybe' | 'no';
+  /** Unaccompanied, separated, accompanied, or '' when not known. */
+  childSituation: string;
   sex: string;
   citizenship: string;
   exploitationTypes: string[];
@@ -31,6 +33,7 @@ export const EMPTY_DRAFT: ReferralDraft = {
   explainedBy: '',
   consentLanguage: '',
   child: '',
+  childSituation: '',
   sex: '',
   citizenship: '',
   exploitationTypes: [],
@@ -71,6 +74,7 @@ export function cleanDraft(source: Record<string, unknown>): ReferralDraft {
     explainedBy: text(source['explainedBy']),
     consentLanguage: text(source['consentLanguage'], 64),
     child: oneOf(source['child'], CHILD_VALUES),
+    childSituation: text(source['childSituation'], 32),
     sex: text(source['sex'], 64),
     citizenship: text(source['citizenship'], 2),
     exploitationTypes: texts(source['exploitationTypes']),

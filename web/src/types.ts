@@ -192,6 +192,8 @@ export interface SearchResult {
 export interface Term {
   id: string;
   label: string;
+  /** A deployment's own labels in other languages (its checklist of indicators); they come first. */
+  labels?: Record<string, string>;
 }
 
 export interface NrmVocabularies {
@@ -210,6 +212,10 @@ export interface NrmVocabularies {
   shareable_fields: ShareableField[];
   trafficking_statuses: Term[];
   case_statuses: Term[];
+  legal_step_kinds: Term[];
+  legal_step_outcomes: Term[];
+  return_risks: Term[];
+  child_situations: Term[];
 }
 
 /** The NRM vocabularies that are lists of terms (labelled as nrm.<vocabulary>.<id>). */
@@ -241,6 +247,8 @@ export interface NewReferral {
   };
   consent: { given: boolean; explained_by?: string; language?: string };
   is_child: boolean;
+  /** Only for a child: unaccompanied, separated or accompanied; left out when not known. */
+  child_situation?: string;
   exploitation_types: string[];
   country_of_exploitation?: string;
   indicators: string[];
@@ -263,6 +271,8 @@ export interface CaseSummary {
   referred_on: string;
   kind?: ReferralKind;
   is_child?: boolean;
+  /** unaccompanied, separated or accompanied; null when not known or not a child. */
+  child_situation?: string | null;
   exploitation_types?: string[];
   /** No case worker is assigned yet. */
   in_intake?: boolean;
@@ -270,7 +280,7 @@ export interface CaseSummary {
   deadlines?: Deadline[];
 }
 
-export type DeadlineStatus = 'overdue' | 'due_today' | 'upcoming' | 'met';
+export type DeadlineStatus = 'overdue' | 'due_today' | 'due_soon' | 'upcoming' | 'met';
 
 export interface Deadline {
   what: string;
@@ -334,6 +344,8 @@ export interface CaseRecord {
   kind?: ReferralKind;
   referring_organisation_id?: number;
   is_child?: boolean;
+  /** unaccompanied, separated or accompanied; null when not known or not a child. */
+  child_situation?: string | null;
   sex?: string;
   citizenship?: string;
   age_band?: string;
@@ -364,6 +376,58 @@ export interface CaseRecord {
   assigned_decision_maker?: number | null;
   /** The assistance plan. */
   services?: CaseService[];
+  /** Steps towards legal status or a remedy, in the order recorded. */
+  legal_steps?: LegalStep[];
+  return?: ReturnPlan | null;
+  follow_ups?: FollowUp[];
+  /** A follow-up contact found the person trafficked again. */
+  re_trafficked?: boolean;
+  tasks?: CaseTask[];
+}
+
+/** A step towards legal status or a remedy: documents, permits, asylum, compensation, ... */
+export interface LegalStep {
+  kind: string;
+  outcome: string;
+  on: string;
+  /** Compensation, in minor currency units. */
+  amount?: number;
+  /** Asylum: what the non-refoulement check found. */
+  refoulement_risk?: boolean;
+}
+
+export interface ReturnPlan {
+  country: string;
+  risk: string;
+  receiving_organisation: string;
+  on: string;
+}
+
+export interface FollowUp {
+  on: string;
+  reached: boolean;
+  re_trafficked: boolean;
+}
+
+/** Something someone of the competent authority is to do on a case, by a date. */
+export interface CaseTask {
+  task_id: number;
+  case_id: number;
+  owner_id: number;
+  due_on: string;
+  title: string;
+  created_by: number;
+  done: boolean;
+  status: DeadlineStatus;
+}
+
+/** A shelter's places: declared by its provider, occupied by accepted shelter services of open cases. */
+export interface Shelter {
+  organisation_id: number;
+  name: string;
+  places: number;
+  occupied: number;
+  free: number;
 }
 
 export type ServiceStatus = 'referred' | 'accepted' | 'declined' | 'delivered' | 'withdrawn';
@@ -426,6 +490,7 @@ export interface MyCase {
   status: string;
   referred_on: string;
   is_child: boolean;
+  child_situation: string | null;
   deadlines: Deadline[];
 }
 

@@ -10,7 +10,10 @@
 // case worker cannot record, and the server's refusal is shown; the shelter's staff see exactly
 // the shared fields, accept the service, record its delivery and then see nothing more; the case
 // page names people and organisations; a decision maker shares more on a lawful ground and
-// withdraws that service; the case page speaks Russian. axe-core checks each page.
+// withdraws that service; the shelter declares its places and a decision maker referring a
+// shelter sees how many are free; a task is given, found on the desk and marked done; legal
+// steps, a return refused while the risk is high, a safe voluntary return and a follow-up that
+// finds re-trafficking; the case page speaks Russian. axe-core checks each page.
 import assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';
@@ -176,10 +179,15 @@ export function nrmSteps(kit) {
       await page().getByLabel(en['referral.consent.no'], { exact: true }).check();
       await main().getByText(en['referral.anonymous.title']).waitFor();
       assert.equal(await givenName.isVisible(), false, 'no name field without consent');
+      const situation = page().getByLabel(en['referral.child.situation'], { exact: true });
+      assert.equal(await situation.isVisible(), false, 'an adult is asked whether they are accompanied');
       await page().getByLabel(en['referral.child.maybe'], { exact: true }).check();
       await main().getByText(en['referral.consent.childNone']).waitFor();
       await givenName.waitFor();
+      const situations = await situation.locator('option').evaluateAll((options) => options.map((option) => option.value));
+      assert.deepEqual(situations, ['', 'unaccompanied', 'separated', 'accompanied']);
       await page().getByLabel(en['referral.child.no'], { exact: true }).check();
+      assert.equal(await situation.isVisible(), false);
       await page().getByLabel(en['referral.consent.yes'], { exact: true }).check();
       await givenName.waitFor();
       assert.equal(await main().getByText(en['referral.anonymous.title']).isVisible(), false);
@@ -260,7 +268,7 @@ export function nrmSteps(kit) {
       // The next deadline, marked by its urgency: the reasonable-grounds decision is due.
       const urgency = row.locator('.case-urgency');
       await urgency.getByText(en['deadline.what.reasonable-grounds-decision'], { exact: true }).waitFor();
-      assert.ok(['upcoming', 'due_today', 'overdue'].includes(await urgency.getAttribute('data-urgency')));
+      assert.ok(['upcoming', 'due_soon', 'due_today', 'overdue'].includes(await urgency.getAttribute('data-urgency')));
       await checkAccessibility('case intake');
       // The intake filter: the case waits in the intake and is nobody's yet.
       const show = main().getByRole('navigation', { name: en['cases.show.label'], exact: true });
@@ -559,6 +567,112 @@ export function nrmSteps(kit) {
       await main().locator('.plan .status.success').waitFor();
       await planItem(added.service_id).getByText(en['service.status.withdrawn'], { exact: true }).waitFor();
       assert.equal(await page().evaluate(() => document.activeElement?.id), 'plan-heading', 'focus is lost after withdrawing');
+    }],
+
+    ['NRM: the shelter declares its places, and a decision maker referring a shelter sees how many are free', async () => {
+      if (!state.caseFlow) return;
+      await signInAgain(users.provider);
+      await page().goto(`${env.baseUrl}/#/services`);
+      await expectHeading(en['services.title']);
+      const shelterCard = main().locator('.card').filter({ has: page().getByRole('heading', { name: en['shelter.title'], exact: true }) });
+      await shelterCard.locator('[data-shelter]').waitFor();
+      await shelterCard.getByLabel(en['shelter.places'], { exact: true }).fill('4');
+      await shelterCard.getByRole('button', { name: en['shelter.submit'], exact: true }).click();
+      await shelterCard.locator('.status.success').getByText(en['shelter.saved'], { exact: true }).waitFor();
+      const shelters = await page().evaluate(async () => (await fetch('/api/v1/shelters', { headers: { Accept: 'application/json' } })).json());
+      const own = shelters.items.find((shelter) => shelter.name === PROVIDER_ORG);
+      assert.equal(own?.places, 4, 'the places were not declared');
+      const occupancy = en['shelter.occupancy'].replace('{occupied}', own.occupied).replace('{places}', 4).replace('{free}', own.free);
+      await shelterCard.locator('[data-shelter="declared"]').getByText(occupancy, { exact: true }).waitFor();
+      await checkAccessibility('services with the shelter places');
+
+      await signInAgain(users.decisionMaker);
+      await openCase();
+      const form = serviceForm();
+      await form.locator('summary').click();
+      await form.getByLabel(en['serviceForm.type'], { exact: true }).selectOption('shelter');
+      const free = en['shelter.freeAt'].replace('{name}', PROVIDER_ORG).replace('{free}', own.free).replace('{places}', 4);
+      await form.locator('[data-shelter-room]').getByText(free, { exact: true }).waitFor();
+      await form.getByLabel(en['serviceForm.type'], { exact: true }).selectOption('medical');
+      assert.equal(await form.locator('[data-shelter-room]').isVisible(), false, 'shelter places are shown for another service');
+      await form.locator('summary').click();
+    }],
+
+    ['NRM: a decision maker gives themself a task; it is on their desk and is marked done from the case', async () => {
+      if (!state.caseFlow) return;
+      const form = main().locator('details[data-action="task"]');
+      await form.locator('summary').click();
+      await form.getByLabel(en['tasks.what'], { exact: true }).fill('Ask the labour inspectorate for the employer\'s records');
+      const owner = form.getByLabel(en['tasks.owner'], { exact: true });
+      const mine = (await owner.locator('option').allTextContents()).find((label) => label.includes(users.decisionMaker.name));
+      assert.ok(mine, 'the decision maker is not offered as the task\'s owner');
+      await owner.selectOption({ label: mine });
+      // Two days away: within the default warning of three days, so due soon.
+      const due = daysAgo(-2);
+      await form.getByLabel(en['tasks.dueOn'], { exact: true }).fill(due);
+      await form.getByRole('button', { name: en['tasks.submit'], exact: true }).click();
+      await form.locator('.status.success').waitFor();
+      const tasks = main().locator('.card').filter({ has: page().getByRole('heading', { name: en['tasks.title'], exact: true }) });
+      const task = tasks.locator('li.task').filter({ hasText: 'Ask the labour inspectorate' });
+      await task.locator(`time[datetime="${due}"]`).waitFor();
+      await task.getByText(en['deadline.status.due_soon'], { exact: true }).waitFor();
+      // The home page alerts the decision maker, and leads to the desk.
+      await page().goto(`${env.baseUrl}/#/`);
+      await main().locator('[data-alert="due_soon"]').waitFor();
+      await checkAccessibility('home page with deadline alerts');
+      await main().getByRole('link', { name: en['home.alerts.open'], exact: true }).click();
+      await expectRoute('/my-cases');
+      const desk = main().locator('.card').filter({ has: page().getByRole('heading', { name: en['myTasks.title'], exact: true }) });
+      await desk.locator('li.task').filter({ hasText: 'Ask the labour inspectorate' }).getByRole('link', { name: caseHeading(), exact: true }).waitFor();
+      await checkAccessibility('my cases with my tasks');
+      await openCase();
+      await main().locator('li.task').filter({ hasText: 'Ask the labour inspectorate' }).getByRole('button', { name: en['tasks.markDone'], exact: true }).click();
+      await main().locator('li.task.task-met').filter({ hasText: 'Ask the labour inspectorate' }).waitFor();
+      assert.equal((await caseJson()).tasks.filter((entry) => !entry.done).length, 0, 'the task is still open on the server');
+    }],
+
+    ['NRM: legal steps, an unsafe return refused, a voluntary return and a follow-up that finds re-trafficking', async () => {
+      if (!state.caseFlow) return;
+      const steps = main().locator('details[data-action="legal-step"]');
+      await steps.locator('summary').click();
+      await steps.getByLabel(en['protection.stepKind'], { exact: true }).selectOption('compensation_court');
+      await steps.getByLabel(en['protection.stepOutcome'], { exact: true }).selectOption('applied');
+      await steps.getByLabel(en['protection.amount'], { exact: true }).fill('1250.50');
+      assert.equal(await steps.locator('fieldset[data-field="refoulement_risk"]').isVisible(), false, 'the non-refoulement question is asked for compensation');
+      await steps.getByRole('button', { name: en['protection.stepSubmit'], exact: true }).click();
+      await steps.locator('.status.success').waitFor();
+      const recorded = await caseJson();
+      assert.deepEqual(recorded.legal_steps.map((step) => [step.kind, step.outcome, step.amount]), [['compensation_court', 'applied', 125050]]);
+      const protection = main().locator('.card').filter({ has: page().getByRole('heading', { name: en['protection.title'], exact: true }) });
+      await protection.getByText(en['nrm.legal_step_kinds.compensation_court'], { exact: true }).waitFor();
+      await protection.getByText('1,250.50', { exact: true }).waitFor();
+
+      const back = main().locator('details[data-action="return"]');
+      await back.locator('summary').click();
+      await back.getByLabel(en['protection.returnCountry'], { exact: true }).selectOption('RO');
+      await back.getByLabel(en['protection.returnRisk'], { exact: true }).selectOption('high');
+      await back.getByLabel(en['protection.receivingOrganisation'], { exact: true }).fill('Reintegration Centre Iasi');
+      await back.getByLabel(en['protection.voluntary'], { exact: true }).check();
+      const refused = page().waitForResponse((response) => response.url().endsWith(`/cases/${state.caseId}/return`));
+      await back.getByRole('button', { name: en['protection.returnSubmit'], exact: true }).click();
+      assert.equal((await refused).status(), 409, 'a return at high risk was not refused');
+      await back.locator('.status.error').waitFor();
+      assert.equal((await caseJson()).return, null, 'a refused return was recorded');
+      await back.getByLabel(en['protection.returnRisk'], { exact: true }).selectOption('low');
+      await back.getByRole('button', { name: en['protection.returnSubmit'], exact: true }).click();
+      await protection.getByText('Reintegration Centre Iasi', { exact: true }).waitFor();
+      assert.equal(await main().locator('details[data-action="return"]').isVisible(), false, 'a second return is offered');
+
+      const follow = main().locator('details[data-action="follow-up"]');
+      await follow.locator('summary').click();
+      await follow.getByLabel(en['common.yes'], { exact: true }).check();
+      await follow.getByLabel(en['protection.reTraffickedFound'], { exact: true }).check();
+      await follow.getByRole('button', { name: en['protection.followUpSubmit'], exact: true }).click();
+      await main().locator('[data-notice="re-trafficked"]').getByText(en['protection.reTraffickedNotice'], { exact: true }).waitFor();
+      assert.equal((await caseJson()).re_trafficked, true, 'the server did not flag re-trafficking');
+      await main().locator('.timeline li[data-kind="follow_up"]').getByText(en['timeline.kind.follow_up'], { exact: true }).waitFor();
+      await checkAccessibility('case page with legal status and return');
+      await screenshot('case-page-with-legal-status-and-return');
     }],
 
     ['NRM: the case page in Russian', async () => {

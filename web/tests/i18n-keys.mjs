@@ -67,6 +67,13 @@ const NRM_VOCABULARIES = {
   ],
   trafficking_statuses: ['presumed_victim', 'identified_victim', 'not_a_victim'],
   case_statuses: ['active', 'follow_up', 'closed', 'closed_referred'],
+  legal_step_kinds: [
+    'identity_documents', 'residence_permit_temporary', 'residence_permit_permanent', 'work_permit', 'asylum',
+    'non_punishment', 'compensation_court', 'compensation_state_fund', 'criminal_proceedings', 'witness_protection'
+  ],
+  legal_step_outcomes: ['applied', 'granted', 'refused', 'withdrawn'],
+  return_risks: ['low', 'medium', 'high'],
+  child_situations: ['unaccompanied', 'separated', 'accompanied'],
 };
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();

@@ -1,8 +1,8 @@
 // Unit tests of the browser-free pieces behind the NRM pages: the referral draft
 // (src/referral-draft.ts), which must never hold the person's name or date of birth, the
 // order of urgency of deadlines (src/deadlines.ts), the country list (src/countries.ts), what
-// consent covers when sharing a case's fields with a service provider (src/sharing.ts) and the
-// dates of things recorded later (src/dates.ts).
+// consent covers when sharing a case's fields with a service provider (src/sharing.ts), the
+// dates of things recorded later (src/dates.ts) and compensation amounts (src/amounts.ts).
 // Each file imports nothing, so it is compiled on the fly with TypeScript's transpiler and
 // loaded as a module: no build step. Run: node --test tests/nrm-logic.mjs
 import assert from 'node:assert/strict';
@@ -19,10 +19,11 @@ async function importSource(name) {
 }
 
 const draft = await importSource('referral-draft.ts');
-const { byUrgency, mostUrgent, sortByUrgency } = await importSource('deadlines.ts');
+const { byUrgency, countAlerts, mostUrgent, sortByUrgency } = await importSource('deadlines.ts');
 const { countries, countryName } = await importSource('countries.ts');
 const sharing = await importSource('sharing.ts');
 const { pastDateToSend, todayIso } = await importSource('dates.ts');
+const { amountInMinorUnits, formatAmount } = await importSource('amounts.ts');
 
 /** sessionStorage as a Map, for tests. */
 function memoryStorage() {
@@ -40,6 +41,7 @@ const FORM = {
   explainedBy: 'Officer Popescu',
   consentLanguage: 'Romanian',
   child: 'no',
+  childSituation: '',
   sex: 'feminine',
   citizenship: 'RO',
   exploitationTypes: ['forced_labour'],
@@ -100,15 +102,16 @@ test('storage that refuses to work leaves the form without a draft, without an e
   draft.clearDraft(broken);
 });
 
-test('deadlines: overdue, then due today, then upcoming, then met; earliest first', () => {
+test('deadlines: overdue, then due today, due soon, upcoming, then met; earliest first', () => {
   const list = [
     { what: 'a', due: '2025-03-01', status: 'met' },
     { what: 'b', due: '2025-03-20', status: 'upcoming' },
     { what: 'c', due: '2025-03-10', status: 'upcoming' },
     { what: 'd', due: '2025-03-05', status: 'due_today' },
     { what: 'e', due: '2025-03-02', status: 'overdue' },
+    { what: 'f', due: '2025-03-08', status: 'due_soon' },
   ];
-  assert.deepEqual([...list].sort(byUrgency).map((deadline) => deadline.what), ['e', 'd', 'c', 'b', 'a']);
+  assert.deepEqual([...list].sort(byUrgency).map((deadline) => deadline.what), ['e', 'd', 'f', 'c', 'b', 'a']);
   assert.equal(mostUrgent(list).what, 'e');
   assert.equal(mostUrgent([{ what: 'a', due: '2025-03-01', status: 'met' }]), undefined);
 });
@@ -215,4 +218,22 @@ test('dates: today in the user\'s time zone; a date left at today is not sent', 
   assert.equal(pastDateToSend('', '2025-03-14'), undefined);
   assert.equal(pastDateToSend('2025-03-14', '2025-03-14'), undefined);
   assert.equal(pastDateToSend(' 2025-03-10 ', '2025-03-14'), '2025-03-10');
+});
+
+test('amounts typed in major units are sent exactly in minor units, and read back', () => {
+  assert.equal(amountInMinorUnits('1250.50'), 125050);
+  assert.equal(amountInMinorUnits(' 1250,5 '), 125050);
+  assert.equal(amountInMinorUnits('0.07'), 7);
+  // 0.29 * 100 is 28.999999999999996 in floating point: the amount must not lose a cent.
+  assert.equal(amountInMinorUnits('0.29'), 29);
+  assert.equal(amountInMinorUnits('4503599627370.49'), 450359962737049);
+  for (const bad of ['', '-5', '1.234', '1e3', '12a', '1,000.00', '.5']) assert.equal(amountInMinorUnits(bad), null, bad);
+  assert.equal(formatAmount(125050, 'en'), '1,250.50');
+  assert.equal(formatAmount(7, 'en'), '0.07');
+});
+
+test('alerts count what is missed, due today and due soon, and nothing else', () => {
+  const statuses = ['overdue', 'overdue', 'due_today', 'due_soon', 'upcoming', 'met', 'unknown'];
+  assert.deepEqual(countAlerts(statuses.map((status) => ({ status }))), { overdue: 2, due_today: 1, due_soon: 1 });
+  assert.deepEqual(countAlerts([]), { overdue: 0, due_today: 0, due_soon: 0 });
 });

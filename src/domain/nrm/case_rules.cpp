@@ -221,15 +221,9 @@ const Closure* open_closure(const CaseState& state) {
   return &state.closures.back();
 }
 
-DeadlineStatus status_on(Date due, Date today, bool met) {
-  if (met) return DeadlineStatus::met;
-  if (today < due) return DeadlineStatus::upcoming;
-  return today == due ? DeadlineStatus::due_today : DeadlineStatus::overdue;
-}
-
 // A period's end is not a task: once it has passed it counts as met.
-DeadlineStatus period_status_on(Date end, Date today) {
-  return status_on(end, today, today > end);
+DeadlineStatus period_status_on(Date end, Date today, const CasePolicy& policy) {
+  return deadline_status(end, today, today > end, policy);
 }
 
 int urgency_rank(DeadlineStatus status) {
@@ -238,12 +232,14 @@ int urgency_rank(DeadlineStatus status) {
       return 0;
     case DeadlineStatus::due_today:
       return 1;
-    case DeadlineStatus::upcoming:
+    case DeadlineStatus::due_soon:
       return 2;
+    case DeadlineStatus::upcoming:
+      return 3;
     case DeadlineStatus::met:
       break;
   }
-  return 3;
+  return 4;
 }
 
 }  // namespace
@@ -558,6 +554,8 @@ std::string_view to_string(DeadlineStatus status) {
       return "overdue";
     case DeadlineStatus::due_today:
       return "due_today";
+    case DeadlineStatus::due_soon:
+      return "due_soon";
     case DeadlineStatus::upcoming:
       return "upcoming";
     case DeadlineStatus::met:
@@ -566,8 +564,20 @@ std::string_view to_string(DeadlineStatus status) {
   return "met";
 }
 
+DeadlineStatus deadline_status(Date due, Date today, bool met, const CasePolicy& policy) {
+  if (met) return DeadlineStatus::met;
+  if (today == due) return DeadlineStatus::due_today;
+  if (today > due) return DeadlineStatus::overdue;
+  const auto days_left = (std::chrono::sys_days{due} - std::chrono::sys_days{today}).count();
+  return days_left <= policy.deadline_warning_days ? DeadlineStatus::due_soon
+                                                   : DeadlineStatus::upcoming;
+}
+
 std::vector<Deadline> deadlines(const CaseState& state, const CasePolicy& policy, Date today) {
   if (state.status() == CaseStatus::closed) return {};
+  const auto status_on = [&](Date due, Date on, bool met) {
+    return deadline_status(due, on, met, policy);
+  };
   const auto& calendar = policy.calendar;
   std::vector<Deadline> list;
   const Date rg_due =
@@ -576,7 +586,7 @@ std::vector<Deadline> deadlines(const CaseState& state, const CasePolicy& policy
                   status_on(rg_due, today, has_decision(state, DecisionKind::reasonable_grounds))});
   if (state.reflection) {
     const Date end = state.reflection->end();
-    list.push_back({deadline::reflection_end, end, period_status_on(end, today)});
+    list.push_back({deadline::reflection_end, end, period_status_on(end, today, policy)});
     const Date earliest = state.reflection->minimum_end();
     list.push_back({deadline::earliest_conclusive, earliest,
                     status_on(earliest, today, has_decision(state, DecisionKind::conclusive))});

@@ -145,6 +145,7 @@ struct CasePolicy {
   int review_decision_days = 30;  // calendar days from the review request
   int retention_days_after_closure = 5 * 365;
   int service_answer_working_days = 3;
+  int deadline_warning_days = 3;  // calendar days before a deadline that it shows as due soon
   WorkingCalendar calendar;
 };
 
@@ -216,8 +217,11 @@ std::optional<Date> erasure_due(const CaseState& state, int retention_days);
 // The day the case was last closed; nullopt while it is open.
 std::optional<Date> closed_on(const CaseState& state);
 
-enum class DeadlineStatus { overdue, due_today, upcoming, met };
+// due_soon: within CasePolicy::deadline_warning_days, the alert that a deadline approaches.
+enum class DeadlineStatus { overdue, due_today, due_soon, upcoming, met };
 std::string_view to_string(DeadlineStatus status);
+// Where a deadline stands on `today`: met, overdue, due today, due soon or further off.
+DeadlineStatus deadline_status(Date due, Date today, bool met, const CasePolicy& policy);
 
 struct Deadline {
   std::string_view what;  // stable slug, e.g. "reasonable-grounds-decision"

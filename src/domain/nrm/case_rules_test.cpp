@@ -449,9 +449,33 @@ TEST(NrmDeadlines, ReasonableGroundsDueInFiveWorkingDays) {
     EXPECT_EQ(list[0].due, d(2026, 11, 9));
     EXPECT_EQ(list[0].status, expected) << to_string(list[0].status);
   };
-  check(d(2026, 11, 8), DeadlineStatus::upcoming);
+  check(d(2026, 11, 5), DeadlineStatus::upcoming);
+  check(d(2026, 11, 6), DeadlineStatus::due_soon);
+  check(d(2026, 11, 8), DeadlineStatus::due_soon);
   check(d(2026, 11, 9), DeadlineStatus::due_today);
   check(d(2026, 11, 10), DeadlineStatus::overdue);
+}
+
+TEST(NrmDeadlines, TheWarningWindowIsConfigured) {
+  auto quiet = policy();
+  quiet.deadline_warning_days = 0;
+  const Date due = d(2026, 11, 9);
+  EXPECT_EQ(deadline_status(due, d(2026, 11, 8), false, quiet), DeadlineStatus::upcoming);
+  EXPECT_EQ(deadline_status(due, d(2026, 11, 9), false, quiet), DeadlineStatus::due_today);
+  auto early = policy();
+  early.deadline_warning_days = 10;
+  EXPECT_EQ(deadline_status(due, d(2026, 10, 30), false, early), DeadlineStatus::due_soon);
+  EXPECT_EQ(deadline_status(due, d(2026, 10, 29), false, early), DeadlineStatus::upcoming);
+  EXPECT_EQ(deadline_status(due, d(2026, 12, 1), true, early), DeadlineStatus::met);
+}
+
+TEST(NrmDeadlines, DueSoonComesBetweenDueTodayAndUpcoming) {
+  const Deadline today{deadline::review, d(2026, 11, 9), DeadlineStatus::due_today};
+  const Deadline soon{deadline::review, d(2026, 11, 8), DeadlineStatus::due_soon};
+  const Deadline later{deadline::review, d(2026, 11, 7), DeadlineStatus::upcoming};
+  EXPECT_TRUE(more_urgent(today, soon));
+  EXPECT_TRUE(more_urgent(soon, later));
+  EXPECT_FALSE(more_urgent(later, soon));
 }
 
 TEST(NrmDeadlines, HolidaysMoveTheDueDate) {

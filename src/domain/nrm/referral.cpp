@@ -32,6 +32,16 @@ void check_vocabulary(const std::vector<std::string>& ids, Vocabulary vocabulary
   }
 }
 
+// Only a child has a situation to record; an adult's referral naming one is a mistake to fix.
+void check_child_situation(const ReferralInput& input, std::vector<FieldError>& errors) {
+  if (input.child_situation.empty()) return;
+  if (!is_child_situation(input.child_situation)) {
+    errors.push_back({"child_situation", "is not a known value"});
+  } else if (!input.is_child) {
+    errors.push_back({"child_situation", "is recorded only for a child (is_child)"});
+  }
+}
+
 std::string text_or_empty(const std::optional<std::string>& value) {
   return value.value_or("");
 }
@@ -113,11 +123,13 @@ Result<Referral> validate_referral(const ReferralInput& input, const Checklist& 
   if (!input.country_of_exploitation.empty() && !is_country_code(input.country_of_exploitation)) {
     errors.push_back({"country_of_exploitation", "must be an ISO 3166-1 alpha-2 country code"});
   }
+  check_child_situation(input, errors);
   if (!errors.empty()) return fail_fields("the referral breaks these rules", std::move(errors));
   referral.exploitation_types = input.exploitation_types;
   referral.country_of_exploitation = input.country_of_exploitation;
   referral.indicators = input.indicators;
   referral.needs = input.needs;
+  referral.child_situation = input.child_situation;
   return referral;
 }
 

@@ -25,7 +25,8 @@ struct PersonInput {
 struct ReferralInput {
   PersonInput person;
   Consent consent;
-  bool is_child = false;  // is or may be a child
+  bool is_child = false;        // is or may be a child
+  std::string child_situation;  // child_situations(), empty when not known; a child's only
   std::vector<std::string> exploitation_types;
   std::string country_of_exploitation;  // ISO 3166-1 alpha-2, may be empty when unknown
   std::vector<std::string> indicators;  // ids of the deployment's checklist
@@ -37,6 +38,7 @@ struct ReferralInput {
 struct Referral {
   ReferralKind kind = ReferralKind::identified;
   bool is_child = false;
+  std::string child_situation;  // unaccompanied, separated, accompanied, or empty: not known
   std::string given_name;
   std::string family_name;
   std::string date_of_birth;  // ISO date or empty

@@ -64,6 +64,30 @@ TEST(Referral, AChildNeedsNoConsent) {
   EXPECT_EQ(referral->age_band, "age_9_17");
 }
 
+TEST(Referral, AnUnaccompaniedOrSeparatedChildIsFlagged) {
+  auto input = adult_with_consent();
+  input.consent = {};
+  input.is_child = true;
+  input.child_situation = "unaccompanied";
+  auto referral = validate_referral(input, Checklist::default_indicators(), kToday);
+  ASSERT_TRUE(referral) << referral.error().message;
+  EXPECT_EQ(referral->child_situation, "unaccompanied");
+  input.child_situation = "alone";
+  auto unknown = validate_referral(input, Checklist::default_indicators(), kToday);
+  ASSERT_FALSE(unknown);
+  EXPECT_TRUE(has_field(unknown.error(), "child_situation"));
+}
+
+TEST(Referral, AnAdultHasNoChildSituation) {
+  auto input = adult_with_consent();
+  input.child_situation = "separated";
+  auto refused = validate_referral(input, Checklist::default_indicators(), kToday);
+  ASSERT_FALSE(refused);
+  EXPECT_TRUE(has_field(refused.error(), "child_situation"));
+  input.child_situation.clear();
+  EXPECT_TRUE(validate_referral(input, Checklist::default_indicators(), kToday));
+}
+
 TEST(Referral, EveryBrokenRuleIsReportedAtOnce) {
   auto input = adult_with_consent();
   input.person.date_of_birth = "2030-01-01";

@@ -157,10 +157,7 @@ std::vector<Deadline> service_deadlines(const std::vector<ServiceRecord>& servic
     if (service.status != ServiceStatus::referred) continue;
     const Date due =
         add_working_days(service.referred_on, policy.service_answer_working_days, policy.calendar);
-    const auto status = today < due    ? DeadlineStatus::upcoming
-                        : today == due ? DeadlineStatus::due_today
-                                       : DeadlineStatus::overdue;
-    list.push_back({deadline::service_answer, due, status});
+    list.push_back({deadline::service_answer, due, deadline_status(due, today, false, policy)});
   }
   return list;
 }

@@ -105,7 +105,11 @@ TEST(Services, AReferralWaitsForItsAnswerThreeWorkingDays) {
   ASSERT_EQ(deadlines.size(), 1U);
   EXPECT_EQ(deadlines[0].what, deadline::service_answer);
   EXPECT_EQ(deadlines[0].due, thursday);
-  EXPECT_EQ(deadlines[0].status, DeadlineStatus::upcoming);
+  // Three days away is within the default warning of three days.
+  EXPECT_EQ(deadlines[0].status, DeadlineStatus::due_soon);
+  CasePolicy quiet;
+  quiet.deadline_warning_days = 1;
+  EXPECT_EQ(service_deadlines({waiting}, quiet, kToday)[0].status, DeadlineStatus::upcoming);
   EXPECT_EQ(service_deadlines({waiting}, policy, add_days(thursday, 1))[0].status,
             DeadlineStatus::overdue);
 }

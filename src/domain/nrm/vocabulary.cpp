@@ -133,6 +133,15 @@ constexpr std::array kLegalStepOutcomes = {
     Term{"withdrawn", "Withdrawn", "", ""},
 };
 
+// Source: UN Committee on the Rights of the Child, General Comment No. 6 (2005), paragraphs 7-8;
+// MC Decision 6/18 and Action Plan V.10 (unaccompanied and separated children).
+constexpr std::array kChildSituations = {
+    Term{"unaccompanied", "Unaccompanied: no parent, relative or carer responsible", "", ""},
+    Term{"separated", "Separated from parents or usual carer, perhaps with other relatives", "",
+         ""},
+    Term{"accompanied", "With a parent or legal carer", "", ""},
+};
+
 // Source: Action Plan V.7 (return with due regard for safety).
 constexpr std::array kReturnRisks = {
     Term{"low", "Low", "", ""},
@@ -235,7 +244,7 @@ std::vector<ChecklistItem> items_of(Vocabulary vocabulary) {
   std::vector<ChecklistItem> items;
   items.reserve(vocabulary.size());
   for (const auto& term : vocabulary) {
-    items.push_back({std::string(term.id), std::string(term.label)});
+    items.push_back({std::string(term.id), std::string(term.label), {}});
   }
   return items;
 }
@@ -319,6 +328,13 @@ Vocabulary legal_step_outcomes() {
 bool is_legal_step_outcome(std::string_view id) {
   return contains(kLegalStepOutcomes, id);
 }
+Vocabulary child_situations() {
+  return kChildSituations;
+}
+bool is_child_situation(std::string_view id) {
+  return contains(kChildSituations, id);
+}
+
 Vocabulary return_risks() {
   return kReturnRisks;
 }

@@ -3,6 +3,7 @@
 // useful elsewhere. Identifiers are lower_snake_case and never change once published.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -70,6 +71,10 @@ bool is_legal_step_outcome(std::string_view id);
 Vocabulary return_risks();
 bool is_return_risk(std::string_view id);
 
+// Whether a presumed child is unaccompanied, separated or with a parent or carer (MC 6/18).
+Vocabulary child_situations();
+bool is_child_situation(std::string_view id);
+
 // Needs a first responder records at referral (Action Plan V.3, Addendum IV.1.2).
 Vocabulary immediate_needs();
 bool is_immediate_need(std::string_view id);
@@ -102,7 +107,8 @@ Vocabulary default_indicators();
 // One entry of a checklist loaded from configuration.
 struct ChecklistItem {
   std::string id;
-  std::string label;
+  std::string label;                                // English
+  std::map<std::string, std::string> translations;  // by two-letter language code
 };
 
 // A configurable list of identifiers (indicators, services, permit types) that input is checked

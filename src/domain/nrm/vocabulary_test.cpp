@@ -143,8 +143,8 @@ TEST(NrmChecklist, ChecksTickedIdsAgainstItsOwnList) {
 }
 
 TEST(NrmChecklist, ADeploymentCanReplaceTheList) {
-  auto custom =
-      Checklist::make({{"works_at_night", "Works at night"}, {"no_contract", "No contract"}});
+  auto custom = Checklist::make({{"works_at_night", "Works at night", {}},
+                                 {"no_contract", "No contract", {{"ru", "Без договора"}}}});
   ASSERT_TRUE(custom.has_value());
   EXPECT_TRUE(custom->check({"no_contract"}, "indicators").empty());
   EXPECT_FALSE(custom->check({"threats"}, "indicators").empty());
@@ -152,9 +152,9 @@ TEST(NrmChecklist, ADeploymentCanReplaceTheList) {
 
 TEST(NrmChecklist, RefusesABadConfiguration) {
   EXPECT_FALSE(Checklist::make({}).has_value());
-  EXPECT_FALSE(Checklist::make({{"Bad Id", "x"}}).has_value());
-  EXPECT_FALSE(Checklist::make({{"ok", ""}}).has_value());
-  EXPECT_FALSE(Checklist::make({{"ok", "a"}, {"ok", "b"}}).has_value());
+  EXPECT_FALSE(Checklist::make({{"Bad Id", "x", {}}}).has_value());
+  EXPECT_FALSE(Checklist::make({{"ok", "", {}}}).has_value());
+  EXPECT_FALSE(Checklist::make({{"ok", "a", {}}, {"ok", "b", {}}}).has_value());
 }
 
 TEST(NrmChecklist, SnakeCaseIds) {

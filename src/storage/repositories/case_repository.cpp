@@ -37,9 +37,9 @@ namespace sql {
 constexpr std::string_view insert_case =
     "INSERT INTO nrm_cases (kind, referring_organisation_id, referred_by, referred_at, "
     "referred_on, is_child, sex, citizenship, age_band, country_of_exploitation, "
-    "exploitation_types, indicators, needs, consent_explained_by, consent_language, status, "
-    "version, updated_at, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-    "$14, $15, 'open', 1, $4, '') RETURNING id";
+    "exploitation_types, indicators, needs, consent_explained_by, consent_language, "
+    "child_situation, status, version, updated_at, state) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+    "$8, $9, $10, $11, $12, $13, $14, $15, $16, 'open', 1, $4, '') RETURNING id";
 // The state names the case's own referral date and organisation, known once the row exists.
 constexpr std::string_view set_initial_state = "UPDATE nrm_cases SET state = $2 WHERE id = $1";
 constexpr std::string_view insert_identity =
@@ -49,7 +49,7 @@ constexpr std::string_view case_columns =
     "id, kind, referring_organisation_id, referred_by, referred_at, referred_on, is_child, sex, "
     "citizenship, age_band, country_of_exploitation, exploitation_types, indicators, needs, "
     "consent_explained_by, consent_language, status, version, state, case_worker_id, "
-    "decision_maker_id, erased_at";
+    "decision_maker_id, erased_at, child_situation";
 // Zero stands for "any" in the scope parameters ($2 referrer, $3 staff user, $4 guardian).
 constexpr std::string_view list_cases_where =
     " FROM nrm_cases WHERE id > $1 AND ($2 = 0 OR referring_organisation_id = $2) "
@@ -115,6 +115,10 @@ constexpr std::string_view set_shelter_places =
     "INSERT INTO nrm_shelter_places (organisation_id, places, updated_at) VALUES ($1, $2, $3) "
     "ON CONFLICT (organisation_id) DO UPDATE SET places = excluded.places, "
     "updated_at = excluded.updated_at";
+// Locks the shelter's row (PostgreSQL; SQLite writes one at a time anyway), so that places are
+// counted by one acceptance after another. No row: the shelter declared no places.
+constexpr std::string_view lock_shelter_places =
+    "UPDATE nrm_shelter_places SET places = places WHERE organisation_id = $1";
 // Zero for $1 lists every shelter; an id reads that organisation's, declared or not.
 constexpr std::string_view shelters =
     "SELECT o.id, o.name, coalesce(p.places, 0), (SELECT count(*) FROM nrm_services s "
@@ -172,6 +176,7 @@ Result<StoredCase> case_from(const Row& row) {
   stored.state = std::move(*state);
   stored.assignment = {optional_id(row, 19), optional_id(row, 20)};
   stored.identity_erased = !row.is_null(21);
+  r.child_situation = row.text(22);
   return stored;
 }
 
@@ -243,6 +248,35 @@ audit::AuditEntry entry(const CaseActor& actor, std::string action, std::int64_t
           "case",        std::to_string(case_id), std::move(outcome)};
 }
 
+domain::nrm::ShelterPlaces shelter_of(const Row& row) {
+  return {row.i64(0), row.text(1), row.i64(2), row.i64(3)};
+}
+
+bool accepts_shelter(const std::vector<domain::nrm::ServiceRecord>& before,
+                     const domain::nrm::ServiceRecord& after) {
+  using domain::nrm::ServiceStatus;
+  if (after.type != "shelter" || after.status != ServiceStatus::accepted) return false;
+  const auto it = std::ranges::find(before, after.id, &domain::nrm::ServiceRecord::id);
+  return it == before.end() || it->status != ServiceStatus::accepted;
+}
+
+// A shelter that declared its places accepts no one once they are taken. Counted inside the
+// change's transaction with the shelter's row locked, so two acceptances at the same moment
+// cannot both take the last place.
+Result<void> take_shelter_place(Session& s, std::int64_t organisation_id) {
+  auto locked = s.execute(sql::lock_shelter_places, {organisation_id});
+  if (!locked) return error_of(locked);
+  if (*locked == 0) return {};
+  auto rows = s.query(sql::shelters, {organisation_id});
+  if (!rows) return error_of(rows);
+  if (rows->empty()) return {};
+  const auto shelter = shelter_of(rows->front());
+  if (shelter.places > 0 && shelter.occupied >= shelter.places) {
+    return fail(Errc::conflict, "every place of this shelter is taken", "shelter-full");
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<std::int64_t> CaseRepository::create_referral(const Referral& referral,
@@ -293,13 +327,14 @@ Result<std::int64_t> CaseRepository::insert_referral(Session& s, const Referral&
                                                      std::int64_t referring_organisation_id,
                                                      const CaseActor& actor, std::int64_t now,
                                                      const std::string& event_detail) {
-  auto rows = s.query(
-      sql::insert_case,
-      {std::string(to_string(referral.kind)), referring_organisation_id, actor.user_id, now,
-       domain::nrm::format_iso_date(referred_on), std::int64_t{referral.is_child ? 1 : 0},
-       referral.sex, referral.citizenship, referral.age_band, referral.country_of_exploitation,
-       json_list(referral.exploitation_types), json_list(referral.indicators),
-       json_list(referral.needs), referral.consent.explained_by, referral.consent.language});
+  auto rows =
+      s.query(sql::insert_case,
+              {std::string(to_string(referral.kind)), referring_organisation_id, actor.user_id, now,
+               domain::nrm::format_iso_date(referred_on), std::int64_t{referral.is_child ? 1 : 0},
+               referral.sex, referral.citizenship, referral.age_band,
+               referral.country_of_exploitation, json_list(referral.exploitation_types),
+               json_list(referral.indicators), json_list(referral.needs),
+               referral.consent.explained_by, referral.consent.language, referral.child_situation});
   if (!rows) return error_of(rows);
   const auto id = rows->front().i64(0);
   const auto state = domain::nrm::open_case(referred_on, referring_organisation_id,
@@ -506,6 +541,11 @@ Result<StoredCase> CaseRepository::change_case(std::int64_t id,
     if (!updated) return error_of(updated);
     if (*updated == 0) return stale_version();  // changed since it was read (PostgreSQL)
     if (change->service) {
+      const auto& record = change->service->record;
+      if (accepts_shelter(stored.services, record)) {
+        auto room = take_shelter_place(s, record.provider_organisation_id);
+        if (!room) return error_of(room);
+      }
       const bool is_new = change->service->record.id == 0;
       auto service_id = write_service(s, id, now, *change->service);
       if (!service_id) return error_of(service_id);
@@ -756,9 +796,7 @@ Result<std::vector<domain::nrm::ShelterPlaces>> CaseRepository::shelters() {
     auto rows = s.query(sql::shelters, {std::int64_t{0}});
     if (!rows) return error_of(rows);
     std::vector<domain::nrm::ShelterPlaces> list;
-    for (const auto& row : *rows) {
-      list.push_back({row.i64(0), row.text(1), row.i64(2), row.i64(3)});
-    }
+    for (const auto& row : *rows) list.push_back(shelter_of(row));
     return list;
   });
 }
@@ -768,8 +806,7 @@ Result<domain::nrm::ShelterPlaces> CaseRepository::shelter(std::int64_t organisa
     auto rows = s.query(sql::shelters, {organisation_id});
     if (!rows) return error_of(rows);
     if (rows->empty()) return fail(Errc::not_found, "no such organisation");
-    const auto& row = rows->front();
-    return domain::nrm::ShelterPlaces{row.i64(0), row.text(1), row.i64(2), row.i64(3)};
+    return shelter_of(rows->front());
   });
 }
 

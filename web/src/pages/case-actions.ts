@@ -1,5 +1,6 @@
 // The forms that change a case: decisions, review requests, extensions of the reflection
-// period, services of the assistance plan (case-services.ts), the guardian, age and
+// period, services of the assistance plan (case-services.ts), tasks, legal steps, the return and
+// its follow-ups (case-protection.ts), the guardian, age and
 // best-interests assessments, co-operation with the police, closing and reopening, notes and
 // assignment. Decisions are for decision makers, the rest for the competent authority's case
 // workers and decision makers; each form is shown only when the case's state allows it. The
@@ -14,18 +15,17 @@ import {
   handleSubmit,
   inputField,
   pastDateField,
-  pastDateValue,
   radioGroup,
   selectField,
   submitButton,
   textAreaField,
-  type LabelledInput,
   type SelectOption,
 } from '../forms';
 import { t, type MessageKey } from '../i18n';
 import { CASE_WORKER, DECISION_MAKER, GUARDIAN, hasAnyRole } from '../session';
-import type { CaseDecision, CaseRecord, DirectoryPerson, NrmVocabularies } from '../types';
-import { CaseChanger, actionBox, isCaseStaff, isClosed, setOptions, type ActionContext, type ActionForm } from './case-changes';
+import type { CaseDecision, CaseRecord, NrmVocabularies } from '../types';
+import { CaseChanger, actionBox, isCaseStaff, isClosed, personOptions, setOptions, withDate, type ActionContext, type ActionForm } from './case-changes';
+import { followUpForm, legalStepForm, returnForm, taskForm } from './case-protection';
 import { serviceReferralForm } from './case-services';
 import type { Names } from './nrm-names';
 import { term, termOptions } from './nrm-common';
@@ -36,12 +36,6 @@ const MAX_EXTENSION_DAYS = 365;
 
 /** Referred as a child or possibly a child, and not found an adult by an age assessment. */
 const isChild = (record: CaseRecord): boolean => record.is_child === true;
-
-/** Adds `field`'s date to `body` as `name` unless it was left at today (the server's today then). */
-function withDate(body: Record<string, unknown>, name: string, field: LabelledInput): Record<string, unknown> {
-  const on = pastDateValue(field);
-  return on ? { ...body, [name]: on } : body;
-}
 
 function decisionOption(ctx: ActionContext, decision: CaseDecision): SelectOption {
   return {
@@ -181,14 +175,6 @@ function extensionForm(ctx: ActionContext): ActionForm {
       element.hidden = !isCaseStaff() || isClosed(record) || !record.reflection;
     },
   };
-}
-
-/** People of the directory as choices: their name, and their organisation's. */
-function personOptions(names: Names, people: readonly DirectoryPerson[]): SelectOption[] {
-  return people.map((person) => ({
-    value: String(person.user_id),
-    label: t('assignForm.personOption', { name: names.person(person.user_id), organisation: names.organisation(person.organisation_id) }),
-  }));
 }
 
 function guardianForm(ctx: ActionContext): ActionForm {
@@ -427,6 +413,10 @@ export function caseActions(changer: CaseChanger, vocabularies: NrmVocabularies,
     reviewRequestForm(ctx),
     extensionForm(ctx),
     serviceReferralForm(ctx),
+    taskForm(ctx),
+    legalStepForm(ctx),
+    returnForm(ctx),
+    followUpForm(ctx),
     guardianForm(ctx),
     ageAssessmentForm(ctx),
     bestInterestsForm(ctx),

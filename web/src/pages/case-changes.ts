@@ -7,10 +7,10 @@
 import { ApiError, PRECONDITION_FAILED_STATUS } from '../api';
 import { h, replaceContent } from '../dom';
 import { changeCase, fetchCase, type CaseAction } from '../endpoints';
-import type { SelectOption, StatusRegion } from '../forms';
+import { pastDateValue, type LabelledInput, type SelectOption, type StatusRegion } from '../forms';
 import { t, type MessageKey } from '../i18n';
 import { CASE_WORKER, DECISION_MAKER, hasAnyRole } from '../session';
-import type { CaseRecord, NrmVocabularies } from '../types';
+import type { CaseRecord, DirectoryPerson, NrmVocabularies } from '../types';
 import type { Names } from './nrm-names';
 
 /** The case as last shown, and the pages' one way of changing it. */
@@ -90,4 +90,18 @@ export function setOptions(select: HTMLSelectElement, options: readonly SelectOp
     ...options.map((option) => h('option', { attrs: { value: option.value } }, option.label)),
   );
   if (options.some((option) => option.value === chosen)) select.value = chosen;
+}
+
+/** Adds `field`'s date to `body` as `name` unless it was left at today (the server's today then). */
+export function withDate(body: Record<string, unknown>, name: string, field: LabelledInput): Record<string, unknown> {
+  const on = pastDateValue(field);
+  return on ? { ...body, [name]: on } : body;
+}
+
+/** People of the directory as choices: their name, and their organisation's. */
+export function personOptions(names: Names, people: readonly DirectoryPerson[]): SelectOption[] {
+  return people.map((person) => ({
+    value: String(person.user_id),
+    label: t('assignForm.personOption', { name: names.person(person.user_id), organisation: names.organisation(person.organisation_id) }),
+  }));
 }

@@ -9,7 +9,7 @@
 // form; a case worker is told that a decision maker must. The server decides again.
 import { ApiError } from '../api';
 import { h, replaceContent, uniqueId, type Child } from '../dom';
-import { serviceWithdrawal } from '../endpoints';
+import { listShelters, serviceWithdrawal } from '../endpoints';
 import {
   StatusRegion,
   actionButton,
@@ -23,7 +23,7 @@ import {
 import { t, type MessageKey } from '../i18n';
 import { DECISION_MAKER, hasRole } from '../session';
 import { neededFields, offeredFields, sharingCoverage, type SharingCoverage } from '../sharing';
-import type { CaseRecord, CaseService, NewService, NrmVocabularies } from '../types';
+import type { CaseRecord, CaseService, NewService, NrmVocabularies, Shelter } from '../types';
 import { actionBox, isCaseStaff, isClosed, type ActionContext, type ActionForm, type CaseChanger } from './case-changes';
 import type { Names } from './nrm-names';
 import { isOpenService, serviceStatusBadge, sharedFieldLabel, sharedFieldList, term, termOptions } from './nrm-common';
@@ -115,6 +115,36 @@ const REASONS: Record<NonNullable<SharingCoverage['reason']>, MessageKey> = {
 };
 
 /** Refers a service to a provider organisation, sharing exactly the fields ticked. */
+/**
+ * For a shelter service: the shelters that declared places, with how many are free, read once
+ * when first asked for. Names help choosing; a list that cannot be read leaves the choice as is.
+ */
+function shelterRoom(): { element: HTMLElement; show: (visible: boolean) => void } {
+  const element = h('div', { class: 'shelter-room', attrs: { 'data-shelter-room': '' } });
+  let shelters: Promise<Shelter[]> | null = null;
+  const show = (visible: boolean): void => {
+    element.hidden = !visible;
+    if (!visible) return;
+    shelters ??= listShelters()
+      .then((list) => list.items)
+      .catch(() => []);
+    void shelters.then((list) =>
+      replaceContent(
+        element,
+        list.length === 0
+          ? null
+          : h(
+              'div',
+              {},
+              h('p', { class: 'hint' }, t('shelter.listTitle')),
+              h('ul', { class: 'plain-list' }, ...list.map((shelter) => h('li', {}, t('shelter.freeAt', { name: shelter.name, free: shelter.free, places: shelter.places })))),
+            ),
+      ),
+    );
+  };
+  return { element, show };
+}
+
 export function serviceReferralForm(ctx: ActionContext): ActionForm {
   const status = new StatusRegion();
   const shareable = ctx.vocabularies.shareable_fields;
@@ -126,6 +156,7 @@ export function serviceReferralForm(ctx: ActionContext): ActionForm {
     emptyLabel: t('serviceForm.chooseProvider'),
     hint: t('serviceForm.providerHint'),
   });
+  const room = shelterRoom();
   const fieldOptions: SelectOption[] = shareable.map((field) => ({
     value: field.id,
     label: identity.has(field.id) ? t('serviceForm.identityOption', { field: sharedFieldLabel(field.id) }) : sharedFieldLabel(field.id),
@@ -150,6 +181,7 @@ export function serviceReferralForm(ctx: ActionContext): ActionForm {
     providers.length ? null : noProviders,
     type.row,
     provider.row,
+    room.element,
     fields.fieldset,
     summary,
     coverage,
@@ -193,6 +225,7 @@ export function serviceReferralForm(ctx: ActionContext): ActionForm {
 
   /** Ticks exactly the fields the chosen service needs. */
   const preselect = (): void => {
+    room.show(type.select.value === 'shelter');
     fields.setChecked(neededFields(shareable, type.select.value, ctx.current()));
     describe();
   };

@@ -4,18 +4,21 @@
 // may read it (nrm-names.ts). The forms live in case-actions.ts, the assistance plan in
 // case-services.ts.
 import { ApiError } from '../api';
+import { formatAmount } from '../amounts';
 import { h, replaceContent, type Child } from '../dom';
 import { fetchCase, fetchCaseIdentity } from '../endpoints';
 import { StatusRegion, actionButton, runBusy } from '../forms';
-import { t, type MessageKey } from '../i18n';
+import { language, t, type MessageKey } from '../i18n';
 import { loadVocabularies } from '../session';
 import type { CaseDecision, CaseRecord, NrmVocabularies, ServiceStatus, TimelineEntry } from '../types';
 import { caseActions } from './case-actions';
 import { CaseChanger } from './case-changes';
+import { protectionCard, tasksCard } from './case-protection';
 import { servicesCard } from './case-services';
 import { card, dataTable, loadingNote, page } from './common';
 import {
   caseNumber,
+  childSituationFlag,
   countryLabel,
   dateElement,
   deadlineList,
@@ -114,6 +117,10 @@ function summaryCard(record: CaseRecord, { vocabularies, names }: CaseContext): 
       [t('case.referredOn'), dateElement(record.referred_on)],
       [t('case.referringOrganisation'), record.referring_organisation_id === undefined ? null : names.organisation(record.referring_organisation_id)],
       [t('case.child'), yesNo(record.is_child)],
+      [
+        t('case.childSituation'),
+        record.is_child ? (record.child_situation ? h('span', {}, term(vocabularies, 'child_situations', record.child_situation), ' ', childSituationFlag(record.child_situation)) : t('case.notRecorded')) : null,
+      ],
       [
         t('case.ageAssessment'),
         record.age_assessed_child === undefined || (!record.is_child && record.age_assessed_child === null)
@@ -256,6 +263,11 @@ const TIMELINE_KINDS: Record<string, MessageKey> = {
   service_answer: 'timeline.kind.service_answer',
   service_delivery: 'timeline.kind.service_delivery',
   service_withdrawal: 'timeline.kind.service_withdrawal',
+  legal_step: 'timeline.kind.legal_step',
+  return: 'timeline.kind.return',
+  follow_up: 'timeline.kind.follow_up',
+  task: 'timeline.kind.task',
+  task_done: 'timeline.kind.task_done',
 };
 
 function timelineKind(kind: string): string {
@@ -267,8 +279,10 @@ type DetailValue = string | number | boolean | null | string[];
 
 const userId = (value: DetailValue): number | null => (typeof value === 'number' ? value : null);
 
+type DetailField = [MessageKey | null, (value: DetailValue, context: CaseContext) => Child];
+
 /** How each known field of an entry's detail is shown, and named (no name where the value speaks for itself). */
-const DETAIL_FIELDS: Record<string, [MessageKey | null, (value: DetailValue, context: CaseContext) => Child]> = {
+const DETAIL_FIELDS: Record<string, DetailField> = {
   index: [null, (value) => t('detail.decisionNumber', { number: Number(value) + 1 })],
   kind: [null, (value, c) => term(c.vocabularies, 'decision_kinds', String(value))],
   outcome: [null, (value, c) => term(c.vocabularies, 'decision_outcomes', String(value))],
@@ -291,18 +305,45 @@ const DETAIL_FIELDS: Record<string, [MessageKey | null, (value: DetailValue, con
   lawful_ground_recorded: ['detail.lawfulGround', (value) => yesNo(value === true)],
 };
 
+/** Fields whose meaning depends on the kind of entry: a legal step's kind is not a decision's. */
+const DETAIL_FIELDS_BY_KIND: Record<string, Record<string, DetailField>> = {
+  legal_step: {
+    kind: [null, (value, c) => term(c.vocabularies, 'legal_step_kinds', String(value))],
+    outcome: [null, (value, c) => term(c.vocabularies, 'legal_step_outcomes', String(value))],
+    amount: ['detail.amount', (value) => formatAmount(Number(value), language())],
+    refoulement_risk: ['detail.refoulementRisk', (value) => yesNo(value === true)],
+  },
+  return: {
+    country: [null, (value) => countryLabel(String(value))],
+    risk: ['detail.risk', (value, c) => term(c.vocabularies, 'return_risks', String(value))],
+    receiving_organisation: ['detail.receivingOrganisation', (value) => String(value)],
+  },
+  follow_up: {
+    reached: ['detail.reached', (value) => yesNo(value === true)],
+    re_trafficked: ['detail.reTrafficked', (value) => yesNo(value === true)],
+  },
+  task: {
+    task_id: [null, (value) => t('detail.taskNumber', { number: Number(value) })],
+    owner_id: ['detail.owner', (value, c) => c.names.person(userId(value))],
+  },
+  task_done: {
+    task_id: [null, (value) => t('detail.taskNumber', { number: Number(value) })],
+  },
+};
+
 const isDetailValue = (value: unknown): value is DetailValue =>
   value === null ||
   ['string', 'number', 'boolean'].includes(typeof value) ||
   (Array.isArray(value) && value.every((item) => typeof item === 'string'));
 
 /** The detail of an entry, field by field; dates are shown as dates, unknown fields as they are. */
-function detailParts(detail: Record<string, unknown> | undefined, context: CaseContext): Child[] {
+function detailParts(kind: string, detail: Record<string, unknown> | undefined, context: CaseContext): Child[] {
   if (!detail || typeof detail !== 'object') return [];
   const parts: Child[] = [];
+  const ofKind = DETAIL_FIELDS_BY_KIND[kind] ?? {};
   for (const [name, value] of Object.entries(detail)) {
     if (!isDetailValue(value)) continue;
-    const known = DETAIL_FIELDS[name];
+    const known = Object.hasOwn(ofKind, name) ? ofKind[name] : DETAIL_FIELDS[name];
     let shown: Child;
     if (known) shown = known[0] ? h('span', {}, `${t(known[0])}: `, known[1](value, context)) : h('span', {}, known[1](value, context));
     else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) shown = dateElement(value);
@@ -324,7 +365,7 @@ function timelineCard(record: CaseRecord, context: CaseContext): HTMLElement | n
       'ol',
       { class: 'timeline' },
       ...entries.map((entry: TimelineEntry) => {
-        const detail = detailParts(entry.detail, context);
+        const detail = detailParts(entry.kind, entry.detail, context);
         return h(
           'li',
           { attrs: { 'data-kind': entry.kind } },
@@ -343,19 +384,27 @@ function duplicatesNotice(record: CaseRecord): HTMLElement | null {
   return h('div', { class: 'warning', attrs: { role: 'note', 'data-notice': 'duplicates' } }, h('p', {}, t('case.duplicates', { count })));
 }
 
+/** The cards drawn from the changer's case: the assistance plan and the tasks. */
+interface WorkCards {
+  plan: HTMLElement | null;
+  tasks: HTMLElement | null;
+}
+
 /** Everything about the case except the forms; drawn again after each change. */
-function caseDetails(record: CaseRecord, context: CaseContext, plan: HTMLElement | null): Child[] {
+function caseDetails(record: CaseRecord, context: CaseContext, { plan, tasks }: WorkCards): Child[] {
   const { vocabularies } = context;
   return [
     duplicatesNotice(record),
     reflectionBox(record),
     record.deadlines ? card(t('deadline.title'), deadlineList(record.deadlines)) : null,
+    tasks,
     summaryCard(record, context),
     identityCard(record),
     personCard(record, vocabularies),
     whatHappenedCard(record, vocabularies),
     decisionsCard(record, context),
     plan,
+    protectionCard(record, vocabularies),
     closuresCard(record, vocabularies),
     timelineCard(record, context),
   ];
@@ -381,11 +430,18 @@ async function drawCase(id: number, slot: HTMLElement, status: StatusRegion): Pr
   }
   const context: CaseContext = { vocabularies: nrm, names };
   const changer = new CaseChanger(record);
-  // Kept across redrawing, so that the result of a withdrawal stays announced.
+  // Kept across redrawing, so that the result of a withdrawal or a task done stays announced.
   const planStatus = new StatusRegion();
+  const taskStatus = new StatusRegion();
   const details = h('div', { class: 'case-details' });
   const draw = (current: CaseRecord): void =>
-    replaceContent(details, ...caseDetails(current, context, servicesCard(current, nrm, names, changer, planStatus)));
+    replaceContent(
+      details,
+      ...caseDetails(current, context, {
+        plan: servicesCard(current, nrm, names, changer, planStatus),
+        tasks: tasksCard(current, names, changer, taskStatus),
+      }),
+    );
   changer.onChange(draw);
   draw(record);
   const actions = caseActions(changer, nrm, names);

@@ -14,7 +14,7 @@ import { currentQuery, href, pathWithQuery } from '../router';
 import { CASE_WORKER, FIRST_RESPONDER, hasAnyRole, isAuthorityStaff, loadVocabularies } from '../session';
 import type { CaseSummary, NrmVocabularies } from '../types';
 import { PagedRows, card, dataTable, loadingNote, page, type Column } from './common';
-import { CASES_PATH, NEW_REFERRAL_PATH, caseLink, dateElement, deadlineBadge, deadlineWhat, kindLabel, statusLabel, term, yesNo } from './nrm-common';
+import { caseLink, CASES_PATH, childSituationFlag, dateElement, deadlineBadge, deadlineWhat, kindLabel, NEW_REFERRAL_PATH, statusLabel, term, yesNo } from './nrm-common';
 
 const PAGE_SIZE = 50;
 
@@ -52,7 +52,7 @@ function columns(vocabularies: NrmVocabularies, staff: boolean): Column<CaseSumm
     ...shared,
     { header: t('cases.urgency'), cell: urgency },
     { header: t('cases.kind'), cell: (row) => kindLabel(row.kind) },
-    { header: t('cases.child'), cell: (row) => yesNo(row.is_child) },
+    { header: t('cases.child'), cell: (row) => h('span', {}, yesNo(row.is_child), ' ', childSituationFlag(row.child_situation)) },
     {
       header: t('cases.exploitation'),
       cell: (row) => (row.exploitation_types ?? []).map((id) => term(vocabularies, 'exploitation_types', id)).join(', '),

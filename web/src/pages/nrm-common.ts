@@ -1,11 +1,11 @@
 // Pieces the National Referral Mechanism's pages share: vocabulary labels, dates, links to
 // cases and the list of deadlines.
-import { countryName } from '../countries';
+import { countries, countryName } from '../countries';
 import { h, type Child } from '../dom';
 import type { SelectOption } from '../forms';
 import { language, t, termLabel, type MessageKey } from '../i18n';
 import { href } from '../router';
-import type { Deadline, NrmVocabularies, NrmVocabularyName, ReferralKind, ServiceStatus } from '../types';
+import type { Deadline, NrmVocabularies, NrmVocabularyName, ReferralKind, ServiceStatus, Term } from '../types';
 
 export const CASES_PATH = '/cases';
 export const CASE_PREFIX = '/cases/';
@@ -24,13 +24,21 @@ export function caseLink(id: number): HTMLAnchorElement {
   return h('a', { attrs: { href: href(casePath(id)) } }, caseNumber(id));
 }
 
+/**
+ * A term's label in the reader's language: the deployment's own, then Lifeline's translation,
+ * then the label the server sent.
+ */
+function labelOf(name: NrmVocabularyName, id: string, entry: Term | undefined): string {
+  return entry?.labels?.[language()] ?? termLabel(name, id, entry?.label);
+}
+
 /** The label of a term in the reader's language. */
 export function term(vocabularies: NrmVocabularies, name: NrmVocabularyName, id: string): string {
-  return termLabel(name, id, vocabularies[name].find((entry) => entry.id === id)?.label);
+  return labelOf(name, id, vocabularies[name].find((entry) => entry.id === id));
 }
 
 export function termOptions(vocabularies: NrmVocabularies, name: NrmVocabularyName): SelectOption[] {
-  return vocabularies[name].map((entry) => ({ value: entry.id, label: termLabel(name, entry.id, entry.label) }));
+  return vocabularies[name].map((entry) => ({ value: entry.id, label: labelOf(name, entry.id, entry) }));
 }
 
 export function termList(vocabularies: NrmVocabularies, name: NrmVocabularyName, ids: readonly string[] | undefined): Child {
@@ -51,8 +59,19 @@ export function statusLabel(vocabularies: NrmVocabularies | null, status: string
   return vocabularies ? term(vocabularies, 'case_statuses', status) : termLabel('case_statuses', status);
 }
 
+/** Whether a child is unaccompanied or separated, as a flag that stands out; nothing otherwise. */
+export function childSituationFlag(situation: string | null | undefined): HTMLElement | null {
+  if (situation !== 'unaccompanied' && situation !== 'separated') return null;
+  return h('span', { class: 'badge child-flag', attrs: { 'data-child-situation': situation } }, t(`childSituation.flag.${situation}`));
+}
+
 export function yesNo(value: boolean | undefined): string {
   return value ? t('common.yes') : t('common.no');
+}
+
+/** Every country as a choice, named in the reader's language. */
+export function countryOptions(): SelectOption[] {
+  return countries(language()).map((country) => ({ value: country.code, label: country.name }));
 }
 
 export function countryLabel(code: string | undefined): Child {
@@ -82,6 +101,7 @@ export function timeElement(unixSeconds: number): HTMLTimeElement {
 const DEADLINE_STATUS: Record<string, MessageKey> = {
   overdue: 'deadline.status.overdue',
   due_today: 'deadline.status.due_today',
+  due_soon: 'deadline.status.due_soon',
   upcoming: 'deadline.status.upcoming',
   met: 'deadline.status.met',
 };

@@ -1,5 +1,5 @@
 // A service provider's pages: the services the competent authority referred to its
-// organisation, and one service with exactly the fields shared for it, the answer (accept or
+// organisation with the places of its shelter, and one service with exactly the fields shared for it, the answer (accept or
 // decline) and the record of delivery.
 //
 // A provider never sees the case itself, only what was shared for the service, and only while
@@ -9,13 +9,13 @@
 // not read it again. Once the service is closed, the page drops the shared values and says so.
 import { ApiError } from '../api';
 import { h, replaceContent, type Child } from '../dom';
-import { answerService, fetchProviderService, listAllProviderServices, recordServiceDelivery } from '../endpoints';
-import { StatusRegion, actionButton, handleSubmit, runBusy, submitButton, textAreaField } from '../forms';
+import { answerService, fetchProviderService, listAllProviderServices, listShelters, recordServiceDelivery, setShelterPlaces } from '../endpoints';
+import { StatusRegion, actionButton, handleSubmit, inputField, runBusy, submitButton, textAreaField } from '../forms';
 import { t } from '../i18n';
 import { href } from '../router';
-import { loadVocabularies } from '../session';
+import { currentUser, loadVocabularies } from '../session';
 import { byProviderUrgency } from '../sharing';
-import type { NrmVocabularies, ProviderService, ProviderServiceDetail } from '../types';
+import type { NrmVocabularies, ProviderService, ProviderServiceDetail, Shelter } from '../types';
 import { card, dataTable, loadingNote, page } from './common';
 import {
   caseNumber,
@@ -60,6 +60,39 @@ function serviceTable(items: readonly ProviderService[], vocabularies: NrmVocabu
   );
 }
 
+// ---- The places of the provider's shelter ----
+
+const MAX_PLACES = 100000;
+
+function occupancy(shelter: Shelter | undefined): HTMLElement {
+  if (!shelter) return h('p', { class: 'muted', attrs: { 'data-shelter': 'none' } }, t('shelter.none'));
+  return h('p', { attrs: { 'data-shelter': 'declared' } }, t('shelter.occupancy', { occupied: shelter.occupied, places: shelter.places, free: shelter.free }));
+}
+
+/** The organisation's shelter places, taken and free, and the form that declares how many there are. */
+function shelterCard(): HTMLElement {
+  const status = new StatusRegion();
+  const summary = h('div', {}, loadingNote());
+  const places = inputField({ label: t('shelter.places'), name: 'places', type: 'number', inputMode: 'numeric', min: 0, max: MAX_PLACES, required: true });
+  const form = h('form', { class: 'form' }, places.row, submitButton(t('shelter.submit')));
+  const show = (shelter: Shelter | undefined): void => {
+    replaceContent(summary, occupancy(shelter));
+    places.input.value = String(shelter?.places ?? '');
+  };
+  const ownOrganisation = currentUser()?.organisation.id;
+  listShelters()
+    .then((shelters) => show(shelters.items.find((shelter) => shelter.organisation_id === ownOrganisation)))
+    .catch((error: unknown) => {
+      replaceContent(summary);
+      status.error(error);
+    });
+  handleSubmit(form, status, async () => {
+    show(await setShelterPlaces(Number(places.input.value)));
+    status.success(t('shelter.saved'));
+  });
+  return card(t('shelter.title'), h('p', { class: 'hint' }, t('shelter.intro')), status.element, summary, form);
+}
+
 export function servicesPage(): HTMLElement {
   const status = new StatusRegion();
   const slot = h('div', {}, loadingNote());
@@ -76,7 +109,7 @@ export function servicesPage(): HTMLElement {
       status.error(error);
     }
   })();
-  return page(t('services.title'), h('p', { class: 'lead' }, t('services.intro')), status.element, card(t('services.listTitle'), slot));
+  return page(t('services.title'), h('p', { class: 'lead' }, t('services.intro')), status.element, card(t('services.listTitle'), slot), shelterCard());
 }
 
 // ---- One service ----

@@ -6,7 +6,6 @@
 // notification, with no name and no date of birth (the fields are cleared and hidden); a
 // child, or a person who may be a child, needs no consent. The unfinished form is kept as a
 // draft in this tab's sessionStorage WITHOUT the name and date of birth (see referral-draft.ts).
-import { countries } from '../countries';
 import { todayIso } from '../dates';
 import { h, replaceContent } from '../dom';
 import { submitReferral } from '../endpoints';
@@ -26,13 +25,13 @@ import {
   type LabelledSelect,
   type RadioGroup,
 } from '../forms';
-import { language, t } from '../i18n';
+import { t } from '../i18n';
 import { clearDraft, loadDraft, saveDraft, type ReferralDraft } from '../referral-draft';
 import { href } from '../router';
 import { currentUser, loadVocabularies } from '../session';
 import type { NewReferral, NrmVocabularies, ReferralCreated } from '../types';
 import { card, loadingNote, page } from './common';
-import { CASES_PATH, caseNumber, kindLabel, termOptions } from './nrm-common';
+import { CASES_PATH, caseNumber, countryOptions, kindLabel, termOptions } from './nrm-common';
 
 function browserStorage(): Storage | null {
   try {
@@ -50,6 +49,7 @@ export function forgetReferralDraft(): void {
 
 interface ReferralFields {
   child: RadioGroup;
+  childSituation: LabelledSelect;
   consent: RadioGroup;
   explainedBy: LabelledInput;
   consentLanguage: LabelledInput;
@@ -66,10 +66,6 @@ interface ReferralFields {
   referredOn: LabelledInput;
 }
 
-function countryOptions(): { value: string; label: string }[] {
-  return countries(language()).map((country) => ({ value: country.code, label: country.name }));
-}
-
 function buildFields(vocabularies: NrmVocabularies): ReferralFields {
   return {
     child: radioGroup(
@@ -82,6 +78,11 @@ function buildFields(vocabularies: NrmVocabularies): ReferralFields {
       ],
       t('referral.child.hint'),
     ),
+    childSituation: selectField(t('referral.child.situation'), 'child_situation', termOptions(vocabularies, 'child_situations'), {
+      required: false,
+      emptyLabel: t('referral.notKnown'),
+      hint: t('referral.child.situationHint'),
+    }),
     consent: radioGroup(
       t('referral.consent.question'),
       'consent.given',
@@ -150,6 +151,7 @@ function draftOf(fields: ReferralFields): ReferralDraft {
     explainedBy: fields.explainedBy.input.value,
     consentLanguage: fields.consentLanguage.input.value,
     child: fields.child.value() as ReferralDraft['child'],
+    childSituation: fields.childSituation.select.value,
     sex: fields.sex.select.value,
     citizenship: fields.citizenship.select.value,
     exploitationTypes: fields.exploitationTypes.checkedValues(),
@@ -161,6 +163,7 @@ function draftOf(fields: ReferralFields): ReferralDraft {
 
 function applyDraft(fields: ReferralFields, draft: ReferralDraft): void {
   fields.child.setValue(draft.child);
+  fields.childSituation.select.value = draft.childSituation;
   fields.consent.setValue(draft.consent);
   fields.explainedBy.input.value = draft.explainedBy;
   fields.consentLanguage.input.value = draft.consentLanguage;
@@ -212,6 +215,7 @@ function requestOf(fields: ReferralFields, mode: ReferralMode): NewReferral {
       ? { given: true, explained_by: fields.explainedBy.input.value.trim(), language: fields.consentLanguage.input.value.trim() }
       : { given: false },
     is_child: mode.child,
+    child_situation: mode.child ? optional(fields.childSituation.select.value) : undefined,
     exploitation_types: fields.exploitationTypes.checkedValues(),
     country_of_exploitation: optional(fields.countryOfExploitation.select.value),
     indicators: fields.indicators.checkedValues(),
@@ -229,6 +233,7 @@ function arrange(fields: ReferralFields, parts: FormParts): void {
   const mode = modeOf(fields);
   const childKnown = fields.child.value() !== '';
   parts.childNoConsent.hidden = !mode.child;
+  fields.childSituation.row.hidden = !mode.child;
   fields.consent.fieldset.hidden = !childKnown || mode.child;
   const consentGiven = !mode.child && fields.consent.value() === 'yes';
   for (const field of [fields.explainedBy, fields.consentLanguage]) {
@@ -285,7 +290,7 @@ function referralForm(slot: HTMLElement, status: StatusRegion, vocabularies: Nrm
     'form',
     { class: 'form referral-form' },
     h('p', { class: 'notice draft-note' }, t('referral.draftNote')),
-    section(t('referral.section.child'), fields.child.fieldset),
+    section(t('referral.section.child'), fields.child.fieldset, fields.childSituation.row),
     section(t('referral.section.consent'), parts.childNoConsent, fields.consent.fieldset, fields.explainedBy.row, fields.consentLanguage.row, parts.anonymousNotice),
     section(
       t('referral.section.person'),
