@@ -45,8 +45,7 @@ class RouteTable : public ::testing::Test {
     cases_.emplace(*db_, crypto::FieldCipher(*keys_), crypto::BlindIndex(keys_->blind_index_key()));
     services_.emplace(Services{*accounts_, *db_, metrics_, domain::AccountPolicy{}, *corpus_,
                                *corpus_search_, *cases_, clock_, domain::nrm::CasePolicy{},
-                               indicators_,
-                               domain::stats::StatsPolicy{}});
+                               indicators_, domain::stats::StatsPolicy{}});
     add_routes(router_, *services_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
