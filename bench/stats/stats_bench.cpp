@@ -227,6 +227,8 @@ std::string_view column_of(domain::stats::Dimension d) {
       return "referral_year";
     case Dimension::quarter:
       return "referral_quarter";
+    case Dimension::month:
+      return "referral_month";
     case Dimension::exploitation_type:
       return "exploitation_mask";
     default:
@@ -277,6 +279,7 @@ void tables(storage::Database& db, const std::string& path, int repeat) {
       {Dimension::exploitation_type, Dimension::age_group},
       {Dimension::first_responder_type, Dimension::rg_outcome},
       {Dimension::citizenship, Dimension::exploitation_type},
+      {Dimension::month, Dimension::citizenship},
   };
   sqlite3* raw = nullptr;
   if (sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
