@@ -16,6 +16,8 @@ void add_routes(http::Router& router, Services& services) {
   add_case_flow_routes(router, services);
   add_service_routes(router, services);
   add_audit_routes(router, services);
+  add_action_plan_routes(router, services);
+  add_questionnaire_routes(router, services);
 }
 
 }  // namespace lifeline::api

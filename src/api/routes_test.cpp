@@ -15,6 +15,7 @@
 #include "storage/repositories/account_repository.hpp"
 #include "storage/repositories/case_repository.hpp"
 #include "storage/repositories/corpus_repository.hpp"
+#include "storage/repositories/monitoring_repository.hpp"
 
 namespace lifeline::api {
 std::string_view openapi_document();
@@ -43,8 +44,10 @@ class RouteTable : public ::testing::Test {
     corpus_.emplace(*db_);
     corpus_search_.emplace(*corpus_, search::SearchIndex::temporary().value());
     cases_.emplace(*db_, crypto::FieldCipher(*keys_), crypto::BlindIndex(keys_->blind_index_key()));
+    monitoring_.emplace(*db_);
     services_.emplace(Services{*accounts_, *db_, metrics_, domain::AccountPolicy{}, *corpus_,
-                               *corpus_search_, *cases_, clock_, domain::nrm::CasePolicy{}});
+                               *corpus_search_, *cases_, clock_, domain::nrm::CasePolicy{},
+                               *monitoring_});
     add_routes(router_, *services_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
@@ -58,6 +61,7 @@ class RouteTable : public ::testing::Test {
   std::optional<storage::CorpusRepository> corpus_;
   std::optional<search::CorpusSearch> corpus_search_;
   std::optional<storage::CaseRepository> cases_;
+  std::optional<storage::MonitoringRepository> monitoring_;
   http::Metrics metrics_;
   std::optional<Services> services_;
   http::Router router_;

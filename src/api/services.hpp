@@ -20,6 +20,9 @@ class CorpusSearch;
 namespace lifeline::domain::nrm {
 class CaseStore;
 }
+namespace lifeline::domain::monitoring {
+class MonitoringStore;
+}
 namespace lifeline {
 class Clock;
 }
@@ -36,6 +39,7 @@ struct Services {
   domain::nrm::CaseStore& cases;
   const Clock& clock;
   domain::nrm::CasePolicy case_policy;
+  domain::monitoring::MonitoringStore& monitoring;
 };
 
 // Adds every API route; each handler file contributes its own.
@@ -53,5 +57,7 @@ void add_case_routes(http::Router& router, Services& services);
 void add_case_flow_routes(http::Router& router, Services& services);
 void add_service_routes(http::Router& router, Services& services);
 void add_audit_routes(http::Router& router, Services& services);
+void add_action_plan_routes(http::Router& router, Services& services);
+void add_questionnaire_routes(http::Router& router, Services& services);
 
 }  // namespace lifeline::api

@@ -78,6 +78,7 @@ Result<std::unique_ptr<Environment>> open_environment(const Config& config, bool
   env->accounts.emplace(*env->account_repository, *env->keys, cipher, env->clock, config.accounts);
   env->case_repository.emplace(*env->database, cipher,
                                crypto::BlindIndex(env->keys->blind_index_key()));
+  env->monitoring_repository.emplace(*env->database);
   return env;
 }
 

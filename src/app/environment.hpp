@@ -11,6 +11,7 @@
 #include "storage/repositories/account_repository.hpp"
 #include "storage/repositories/case_repository.hpp"
 #include "storage/repositories/corpus_repository.hpp"
+#include "storage/repositories/monitoring_repository.hpp"
 
 namespace lifeline::app {
 
@@ -23,6 +24,7 @@ struct Environment {
   std::optional<domain::AccountService> accounts;
   std::optional<storage::CorpusRepository> corpus_repository;
   std::optional<storage::CaseRepository> case_repository;
+  std::optional<storage::MonitoringRepository> monitoring_repository;
 };
 
 // Opens the database, applies pending migrations when `migrate` (always for a new database),

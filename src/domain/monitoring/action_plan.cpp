@@ -51,7 +51,8 @@ Date add_months(Date date, int n) {
 }
 
 template <class Enum, std::size_t N>
-std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>& names, Enum value) {
+std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>& names,
+                         Enum value) {
   const auto* found = std::ranges::find(names, value, &std::pair<Enum, std::string_view>::first);
   return found == names.end() ? std::string_view{} : found->second;
 }
@@ -165,8 +166,8 @@ Coverage coverage(const std::vector<Commitment>& commitments,
     }
     ++pillar->total;
     if (covered) ++pillar->covered;
-    for (const auto& keyword : std::set<std::string>(commitment.keywords.begin(),
-                                                     commitment.keywords.end())) {
+    for (const auto& keyword :
+         std::set<std::string>(commitment.keywords.begin(), commitment.keywords.end())) {
       auto& count = keywords[keyword];
       count.key = keyword;
       ++count.total;

@@ -74,7 +74,8 @@ struct Coverage {
 };
 
 // Which of `commitments` the plan's measures address (`addressed` provision ids).
-Coverage coverage(const std::vector<Commitment>& commitments, const std::set<std::string>& addressed);
+Coverage coverage(const std::vector<Commitment>& commitments,
+                  const std::set<std::string>& addressed);
 
 // One measure as the progress summaries see it: the groups it counts in (its pillars, or its
 // responsible bodies) and its status.

@@ -16,8 +16,9 @@ std::vector<std::string> formatted(const std::vector<Date>& dates) {
 }
 
 TEST(ActionPlan, QuarterlyReportsFallDueAtEachQuarterEndAndAtTheEnd) {
-  EXPECT_EQ(formatted(report_due_dates(Frequency::quarterly, date("2026-01-01"), date("2026-12-31"))),
-            (std::vector<std::string>{"2026-03-31", "2026-06-30", "2026-09-30", "2026-12-31"}));
+  EXPECT_EQ(
+      formatted(report_due_dates(Frequency::quarterly, date("2026-01-01"), date("2026-12-31"))),
+      (std::vector<std::string>{"2026-03-31", "2026-06-30", "2026-09-30", "2026-12-31"}));
   EXPECT_EQ(formatted(report_due_dates(Frequency::yearly, date("2026-01-01"), date("2027-06-30"))),
             (std::vector<std::string>{"2026-12-31", "2027-06-30"}));
   EXPECT_EQ(formatted(report_due_dates(Frequency::once, date("2026-01-01"), date("2026-05-01"))),

@@ -202,8 +202,8 @@ class MonitoringStore {
   virtual Result<StoredItem> change_item(std::int64_t round_id, std::int64_t item_id,
                                          const ItemDefinition& item, const Actor& actor,
                                          UnixSeconds now) = 0;
-  virtual Result<void> remove_item(std::int64_t round_id, std::int64_t item_id,
-                                   const Actor& actor, UnixSeconds now) = 0;
+  virtual Result<void> remove_item(std::int64_t round_id, std::int64_t item_id, const Actor& actor,
+                                   UnixSeconds now) = 0;
   // draft -> open (the respondents are fixed then) -> closed.
   virtual Result<Round> change_status(std::int64_t round_id, std::string_view to,
                                       const Actor& actor, UnixSeconds now) = 0;

@@ -113,12 +113,14 @@ void check_type_fields(const ItemDefinition& item, std::vector<FieldError>& erro
 }  // namespace
 
 std::string_view to_string(QuestionType type) {
-  const auto* found = std::ranges::find(kTypes, type, &std::pair<QuestionType, std::string_view>::first);
+  const auto* found =
+      std::ranges::find(kTypes, type, &std::pair<QuestionType, std::string_view>::first);
   return found->second;
 }
 
 Result<QuestionType> parse_question_type(std::string_view id) {
-  const auto* found = std::ranges::find(kTypes, id, &std::pair<QuestionType, std::string_view>::second);
+  const auto* found =
+      std::ranges::find(kTypes, id, &std::pair<QuestionType, std::string_view>::second);
   if (found == kTypes.end()) {
     return fail(Errc::invalid_argument, "type must be yes_no, number, choice, text or evidence");
   }
@@ -132,16 +134,16 @@ const std::vector<std::string>& yes_no_answers() {
 
 bool is_valid_code(std::string_view code) {
   if (code.empty() || code.size() > 64 || code[0] < 'a' || code[0] > 'z') return false;
-  return std::ranges::all_of(code, [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  });
+  return std::ranges::all_of(
+      code, [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
 std::vector<FieldError> check_item(const ItemDefinition& item,
                                    const std::vector<ItemDefinition>& earlier) {
   std::vector<FieldError> errors;
   if (!is_valid_code(item.code)) {
-    errors.push_back({"code", "must start with a letter and hold only a-z, 0-9 and _ (at most 64)"});
+    errors.push_back(
+        {"code", "must start with a letter and hold only a-z, 0-9 and _ (at most 64)"});
   }
   if (item.prompt.empty() || item.prompt.size() > kMaxPromptLength) {
     errors.push_back({"prompt", "is required, at most 4000 characters"});
@@ -171,7 +173,8 @@ Result<void> check_answer(const ItemDefinition& item, const AnswerValue& value) 
       if (!value.number || !std::isfinite(*value.number)) return refuse("must be a number");
       if ((item.minimum && *value.number < *item.minimum) ||
           (item.maximum && *value.number > *item.maximum)) {
-        return tl::unexpected(Error{Errc::invalid_argument, "the number is out of the item's range",
+        return tl::unexpected(Error{Errc::invalid_argument,
+                                    "the number is out of the item's range",
                                     "out-of-range",
                                     {{"value", "must be within the item's minimum and maximum"}}});
       }

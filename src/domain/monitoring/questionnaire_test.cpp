@@ -112,10 +112,11 @@ TEST(Questionnaire, SharesAreOfTheStatesThatAnsweredNotOfAllStates) {
   EXPECT_EQ(pillars[0].respondents, 4);
 
   auto second = yes_no("shelter");
-  const auto table = cross_tabulate(items[0], second,
-                                    {response("AT", {{"nrm", text("yes")}, {"shelter", text("no")}}),
-                                     response("BE", {{"nrm", text("yes")}, {"shelter", text("no")}}),
-                                     response("CY", {{"nrm", text("no")}})});
+  const auto table =
+      cross_tabulate(items[0], second,
+                     {response("AT", {{"nrm", text("yes")}, {"shelter", text("no")}}),
+                      response("BE", {{"nrm", text("yes")}, {"shelter", text("no")}}),
+                      response("CY", {{"nrm", text("no")}})});
   ASSERT_TRUE(table.has_value());
   EXPECT_EQ(table->total, 2);
   EXPECT_EQ(table->counts[0][2], 2);
@@ -125,8 +126,8 @@ TEST(Questionnaire, SharesAreOfTheStatesThatAnsweredNotOfAllStates) {
 TEST(Questionnaire, FreeTextIsListedWithItsState) {
   ItemDefinition challenges = yes_no("challenges");
   challenges.type = QuestionType::text;
-  const auto analysis = analyse_item(challenges, 0, {challenges},
-                                     {response("FR", {{"challenges", text("Funding of shelters")}})});
+  const auto analysis = analyse_item(
+      challenges, 0, {challenges}, {response("FR", {{"challenges", text("Funding of shelters")}})});
   ASSERT_EQ(analysis.texts.size(), 1U);
   EXPECT_EQ(analysis.texts[0].first, "FR");
   EXPECT_EQ(analysis.texts[0].second, "Funding of shelters");

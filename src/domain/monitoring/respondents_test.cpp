@@ -24,8 +24,9 @@ TEST(Respondents, TheShippedPageListsTheFiftySevenParticipatingStates) {
 TEST(Respondents, AnUnknownStateOrAMissingListIsRefused) {
   EXPECT_FALSE(participating_states("Participating States\n- Atlantis\n").has_value());
   EXPECT_FALSE(participating_states("nothing here").has_value());
-  const auto two = participating_states("Countries\nParticipating States\n- Albania\n- Andorra\n"
-                                        "- Asian Partners for Co-operation\n- Iceland\n");
+  const auto two = participating_states(
+      "Countries\nParticipating States\n- Albania\n- Andorra\n"
+      "- Asian Partners for Co-operation\n- Iceland\n");
   ASSERT_TRUE(two.has_value());
   EXPECT_EQ(two->size(), 2U);
 }
