@@ -16,7 +16,7 @@ if [[ ! -d "$build_dir" ]]; then
   echo "fuzz: no build at $build_dir: run 'cmake --preset fuzz && cmake --build --preset fuzz' first" >&2
   exit 2
 fi
-targets=(fuzz_router fuzz_request fuzz_search_query fuzz_corpus_parsers fuzz_htcds_import)
+targets=(fuzz_router fuzz_request fuzz_search_query fuzz_corpus_parsers fuzz_htcds_import fuzz_xlsx)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -13,13 +13,13 @@
 #include "api/common.hpp"
 #include "api/csv.hpp"
 #include "api/monitoring_json.hpp"
+#include "api/questionnaire_report.hpp"
 #include "api/questionnaire_support.hpp"
 #include "domain/monitoring/json_codec.hpp"
 
 namespace lifeline::api {
 namespace {
 
-using domain::monitoring::AnswerValue;
 using domain::monitoring::ItemDefinition;
 using domain::monitoring::QuestionType;
 using domain::monitoring::Round;
@@ -323,6 +323,18 @@ http::Response analysis_csv(Services& services, http::Context& context) {
                       table.rows);
 }
 
+http::Response report(Services& services, http::Context& context) {
+  auto loaded = load_round(services, context);
+  if (!loaded) return http::problem_from(loaded.error());
+  auto result = analyse_round(services, *loaded);
+  if (!result) return http::problem_from(result.error());
+  http::Response response;
+  response.status = 200;
+  response.headers.set("Content-Type", "text/html; charset=utf-8");
+  response.body = questionnaire_report_html(*result, format_iso8601(services.clock.now()));
+  return response;
+}
+
 http::Response crosstab(Services& services, http::Context& context) {
   auto loaded = load_round(services, context);
   if (!loaded) return http::problem_from(loaded.error());
@@ -490,6 +502,8 @@ void add_questionnaire_routes(http::Router& router, Services& services) {
         "Counts and shares per answer, item and pillar, with their denominators");
   route(http::Method::get, "/api/v1/questionnaires/{id}/analysis.csv", analysis_csv,
         "The analysis as CSV");
+  route(http::Method::get, "/api/v1/questionnaires/{id}/report", report,
+        "The analysis as a printable HTML report with charts");
   route(http::Method::get, "/api/v1/questionnaires/{id}/crosstab", crosstab,
         "Cross-tabulation of two items");
 }

@@ -270,6 +270,7 @@ Result<std::vector<monitoring::Response>> submitted_responses(Services& services
     if (slot.item_id == 0 || !item->retired) slot = {answer.item_id, answer.value};
   }
   std::vector<monitoring::Response> out;
+  out.reserve(by_code.size());
   for (auto& [code, response] : by_code) out.push_back(std::move(response));
   return out;
 }

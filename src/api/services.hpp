@@ -59,5 +59,6 @@ void add_service_routes(http::Router& router, Services& services);
 void add_audit_routes(http::Router& router, Services& services);
 void add_action_plan_routes(http::Router& router, Services& services);
 void add_questionnaire_routes(http::Router& router, Services& services);
+void add_xlsform_routes(http::Router& router, Services& services);
 
 }  // namespace lifeline::api

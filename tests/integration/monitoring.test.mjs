@@ -12,6 +12,7 @@ import {
 } from './lib.mjs';
 
 const DAY_MS = 86_400_000;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const isoDaysFromNow = (days) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
 
 describe('monitoring: national action plan and questionnaire rounds', () => {
@@ -224,6 +225,7 @@ describe('monitoring: national action plan and questionnaire rounds', () => {
   describe('questionnaire rounds', () => {
     let round;
     let items;
+    let followUp;
     const item = (code) => items.find((i) => i.code === code && i.current);
 
     test('a round is built from provisions with one item each, then edited while a draft', async () => {
@@ -395,6 +397,15 @@ describe('monitoring: national action plan and questionnaire rounds', () => {
       const notCounted = await json('coordinator', 'GET', `/api/v1/questionnaires/${round.id}/crosstab?rows=permits&columns=ap_iii_1_1`);
       assert.equal(notCounted.status, 422);
 
+      const report = await as('coordinator').request('GET', `/api/v1/questionnaires/${round.id}/report`);
+      assert.equal(report.status, 200);
+      assert.match(report.headers.get('content-type'), /text\/html/);
+      assert.match(report.text, /3 of 57 invited States submitted/);
+      assert.match(report.text, /Denominator: 3 States answered<\/strong> of 3 asked/);
+      assert.match(report.text, /<strong>Austria<\/strong>: Funding of shelters/);
+      assert.match(report.text, /<svg /);
+      assert.doesNotMatch(report.text, /<script/);
+
       const csv = await as('coordinator').request('GET', `/api/v1/questionnaires/${round.id}/analysis.csv`);
       assert.equal(csv.status, 200);
       assert.match(csv.headers.get('content-type'), /text\/csv/);
@@ -412,9 +423,59 @@ describe('monitoring: national action plan and questionnaire rounds', () => {
       const next = await json('coordinator', 'POST', '/api/v1/questionnaires', { title: 'Follow-up survey', provisions: ['AP.V.3.1'] });
       assert.equal(next.status, 201);
       assert.equal((await json('coordinator', 'POST', `/api/v1/questionnaires/${next.json.id}/open`)).status, 200);
+      followUp = next.json.id;
       const compared = (await json('coordinator', 'GET', '/api/v1/questionnaires/comparison?provision=AP.V.3.1')).json;
       assert.deepEqual(compared.rounds.map((r) => [r.round.id, r.responding]), [[round.id, 3], [next.json.id, 0]]);
       assert.equal(compared.rounds[0].items.find((i) => i.code === 'ap_v_3_1').counts[0].count, 1);
+    });
+
+    test('answers exported from ODK or KoboToolbox come in as drafts of the States concerned', async () => {
+      const csv = (rows) => ({ body: { csv: rows.join('\r\n') } });
+      const path = `/api/v1/questionnaires/${followUp}/import-answers`;
+      const foreign = await as('austria').request('POST', path, csv(['_id,respondent,grp/ap_v_3_1', '1,AT,yes', '2,BE,no']));
+      assert.equal(foreign.status, 403);
+      const bad = await as('austria').request('POST', path, csv(['respondent,ap_v_3_1', 'AT,maybe']));
+      assert.equal(bad.status, 422);
+      assert.equal(bad.json.errors[0].field, 'row 2, ap_v_3_1');
+      assert.equal(sql(instance, `SELECT COUNT(*) FROM monitoring_answers WHERE round_id = ${followUp}`).stdout, '0');
+      const imported = await as('austria').request('POST', path, csv(['_id,respondent,grp/ap_v_3_1,_uuid', '1,at,Partly,x']));
+      assert.equal(imported.status, 200, imported.text);
+      assert.deepEqual(imported.json, { rows: 1, answers: 1 });
+      const draft = (await json('austria', 'GET', `/api/v1/questionnaires/${followUp}/responses/AT`)).json;
+      assert.equal(draft.status, 'draft');
+      assert.deepEqual(draft.answers.map((a) => [a.code, a.value]), [['ap_v_3_1', 'partly']]);
+    });
+
+    test('a round goes out as an XLSForm and comes back as the same items', async () => {
+      const client = as('coordinator');
+      const download = await fetch(`${server.url}/api/v1/questionnaires/${round.id}/xlsform`, { headers: { Cookie: client.cookie } });
+      assert.equal(download.status, 200);
+      assert.equal(download.headers.get('content-type'), XLSX);
+      const bytes = Buffer.from(await download.arrayBuffer());
+      assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+      assert.equal((await json('worker', 'GET', `/api/v1/questionnaires/${round.id}/xlsform`)).status, 403);
+
+      const imported = await client.request('POST', '/api/v1/questionnaires/import-xlsform', {
+        body: { file: bytes.toString('base64'), title: 'Imported survey' },
+      });
+      assert.equal(imported.status, 201, imported.text);
+      assert.equal(imported.json.title, 'Imported survey');
+      assert.equal(imported.json.status, 'draft');
+      const copy = (await json('coordinator', 'GET', `/api/v1/questionnaires/${imported.json.id}`)).json.items;
+      const shape = (list) => list.filter((i) => i.current).map((i) => [i.code, i.type, i.provision_id, i.pillar, i.unit, i.year,
+        i.minimum, i.maximum, i.choices, i.shown_if]);
+      assert.deepEqual(shape(copy), shape(items));
+
+      const rounds = sql(instance, 'SELECT COUNT(*) FROM monitoring_rounds').stdout;
+      const garbage = await client.request('POST', '/api/v1/questionnaires/import-xlsform', {
+        body: { file: Buffer.from('PK not really a zip').toString('base64') },
+      });
+      assert.equal(garbage.status, 400);
+      const notBase64 = await client.request('POST', '/api/v1/questionnaires/import-xlsform', { body: { file: '%%%' } });
+      assert.equal(notBase64.status, 400);
+      const raw = await client.request('POST', '/api/v1/questionnaires/import-xlsform', { raw: bytes, headers: { 'Content-Type': XLSX } });
+      assert.equal(raw.status, 415);  // JSON only: a cross-site form cannot post a file here
+      assert.equal(sql(instance, 'SELECT COUNT(*) FROM monitoring_rounds').stdout, rounds);
     });
   });
 });

@@ -11,6 +11,7 @@ Date date(std::string_view text) {
 
 std::vector<std::string> formatted(const std::vector<Date>& dates) {
   std::vector<std::string> out;
+  out.reserve(dates.size());
   for (const auto& d : dates) out.push_back(nrm::format_iso_date(d));
   return out;
 }

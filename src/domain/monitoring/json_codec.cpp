@@ -63,7 +63,9 @@ ItemDefinition item_from_json(const json& object) {
   item.provision_id = text_of(object, "provision_id");
   item.pillar = text_of(object, "pillar");
   item.unit = text_of(object, "unit");
-  if (auto year = number_of(object, "year")) item.year = static_cast<std::int64_t>(*year);
+  if (auto year = number_of(object, "year"); year && *year >= 0 && *year <= 10000) {
+    item.year = static_cast<std::int64_t>(*year);
+  }
   item.minimum = number_of(object, "minimum");
   item.maximum = number_of(object, "maximum");
   if (const auto choices = object.find("choices"); choices != object.end() && choices->is_array()) {

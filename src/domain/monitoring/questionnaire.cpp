@@ -102,6 +102,10 @@ void check_type_fields(const ItemDefinition& item, std::vector<FieldError>& erro
       (item.minimum || item.maximum || !item.unit.empty() || item.year)) {
     errors.push_back({"type", "only number items have a unit, year, minimum or maximum"});
   }
+  if ((item.minimum && !std::isfinite(*item.minimum)) ||
+      (item.maximum && !std::isfinite(*item.maximum))) {
+    errors.push_back({"minimum", "minimum and maximum must be finite numbers"});
+  }
   if (item.minimum && item.maximum && *item.minimum > *item.maximum) {
     errors.push_back({"maximum", "must not be less than minimum"});
   }

@@ -26,9 +26,10 @@ ItemDefinition permits() {
   return item;
 }
 
-Response response(std::string country, std::vector<std::pair<std::string, AnswerValue>> answers) {
+Response response(std::string country,
+                  const std::vector<std::pair<std::string, AnswerValue>>& answers) {
   Response r{std::move(country), {}};
-  for (auto& [code, value] : answers) r.answers[code] = GivenAnswer{1, std::move(value)};
+  for (const auto& [code, value] : answers) r.answers[code] = GivenAnswer{1, value};
   return r;
 }
 
