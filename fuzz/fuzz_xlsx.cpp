@@ -10,11 +10,13 @@
 // otherwise well formed, built here with a correct CRC.
 #include <zip.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "domain/monitoring/xlsform.hpp"
 #include "formats/xlsx.hpp"
@@ -25,16 +27,17 @@ void check(bool holds) {
   if (!holds) std::abort();
 }
 
-const std::string kWorkbook =
+constexpr std::string_view kWorkbook =
     R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
     R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>)"
     R"(<sheet name="survey" sheetId="1" r:id="rId1"/></sheets></workbook>)";
-const std::string kRelationships =
+constexpr std::string_view kRelationships =
     R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
     R"(<Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>)";
-const std::string kShared = R"(<sst><si><t>type</t></si><si><t>name</t></si><si><t>label</t></si>)"
-                            R"(<si><t>select_one yes_no</t></si><si><t>text</t></si></sst>)";
-const std::string kSheet =
+constexpr std::string_view kShared =
+    R"(<sst><si><t>type</t></si><si><t>name</t></si><si><t>label</t></si>)"
+    R"(<si><t>select_one yes_no</t></si><si><t>text</t></si></sst>)";
+constexpr std::string_view kSheet =
     R"(<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>)"
     R"(<c r="C1" t="s"><v>2</v></c></row><row r="2"><c t="s"><v>4</v></c>)"
     R"(<c t="inlineStr"><is><t>q1</t></is></c><c t="inlineStr"><is><t>Why?</t></is></c></row>)"
@@ -42,18 +45,20 @@ const std::string kSheet =
 
 // A package whose part `replaced` (1-4) holds `data`.
 std::string package_with(int replaced, std::string_view data) {
-  const std::string parts[4][2] = {{"xl/worksheets/sheet1.xml", kSheet},
-                                   {"xl/sharedStrings.xml", kShared},
-                                   {"xl/workbook.xml", kWorkbook},
-                                   {"xl/_rels/workbook.xml.rels", kRelationships}};
+  const std::array<std::pair<const char*, std::string_view>, 4> parts = {{
+      {"xl/worksheets/sheet1.xml", kSheet},
+      {"xl/sharedStrings.xml", kShared},
+      {"xl/workbook.xml", kWorkbook},
+      {"xl/_rels/workbook.xml.rels", kRelationships},
+  }};
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
   zip_source_keep(buffer);
   zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  for (int i = 0; i < 4; ++i) {
-    const std::string_view content = i + 1 == replaced ? data : std::string_view(parts[i][1]);
-    zip_file_add(archive, parts[i][0].c_str(),
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const auto content = static_cast<int>(i) + 1 == replaced ? data : parts[i].second;
+    zip_file_add(archive, parts[i].first,
                  zip_source_buffer(archive, content.data(), content.size(), 0), 0);
   }
   zip_close(archive);

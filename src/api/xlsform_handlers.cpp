@@ -171,11 +171,11 @@ http::Response import_answers(Services& services, http::Context& context) {
   std::size_t saved = 0;
   for (const auto& response : *responses) {
     std::vector<monitoring::AnswerInput> inputs;
-    for (const auto& [code, value] : response.answers) {
+    for (const auto& answer : response.answers) {
       const auto item = std::ranges::find_if(loaded->items, [&](const monitoring::StoredItem& i) {
-        return !i.retired && i.definition.code == code;
+        return !i.retired && i.definition.code == answer.first;
       });
-      inputs.push_back({item->id, value, std::nullopt});
+      inputs.push_back({item->id, answer.second, std::nullopt});
     }
     if (inputs.empty()) continue;
     auto stored = services.monitoring.save_answers(loaded->round.id, response.respondent, inputs,

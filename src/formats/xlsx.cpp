@@ -662,9 +662,9 @@ Result<Workbook> read_xlsx(std::string_view bytes, const XlsxLimits& limits) {
     if (reader.failed()) return fail(Errc::malformed, "the workbook relationships cannot be read");
   }
   std::vector<std::string> strings;
-  if (auto shared = package->part("xl/sharedStrings.xml"); !shared) {
-    return tl::unexpected(shared.error());
-  } else if (*shared) {
+  auto shared = package->part("xl/sharedStrings.xml");
+  if (!shared) return tl::unexpected(shared.error());
+  if (*shared) {
     auto read = read_shared_strings(**shared);
     if (!read) return tl::unexpected(read.error());
     strings = std::move(*read);

@@ -8,7 +8,7 @@ namespace lifeline::formats {
 namespace {
 
 // A package made of the given parts, as another program would write it.
-std::string package(const std::vector<std::pair<std::string, std::string>>& parts) {
+std::string package(const std::vector<std::pair<std::string, std::string_view>>& parts) {
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
@@ -29,11 +29,11 @@ std::string package(const std::vector<std::pair<std::string, std::string>>& part
   return bytes;
 }
 
-const std::string kWorkbook =
+constexpr std::string_view kWorkbook =
     R"(<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
     R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>)"
     R"(<sheet name="survey" sheetId="1" r:id="rId3"/></sheets></workbook>)";
-const std::string kRelationships =
+constexpr std::string_view kRelationships =
     R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
     R"(<Relationship Id="rId3" Type="worksheet" Target="worksheets/survey.xml"/></Relationships>)";
 

@@ -1,6 +1,7 @@
 #include "domain/monitoring/xlsform.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -14,21 +15,21 @@ namespace {
 using formats::Cell;
 using formats::Sheet;
 
-const std::vector<std::string> kSurveyColumns = {"type",
-                                                 "name",
-                                                 "label",
-                                                 "hint",
-                                                 "required",
-                                                 "relevant",
-                                                 "constraint",
-                                                 "lifeline_provision",
-                                                 "lifeline_pillar",
-                                                 "lifeline_unit",
-                                                 "lifeline_year",
-                                                 "lifeline_type"};
+constexpr std::array<std::string_view, 12> kSurveyColumns = {"type",
+                                                             "name",
+                                                             "label",
+                                                             "hint",
+                                                             "required",
+                                                             "relevant",
+                                                             "constraint",
+                                                             "lifeline_provision",
+                                                             "lifeline_pillar",
+                                                             "lifeline_unit",
+                                                             "lifeline_year",
+                                                             "lifeline_type"};
 
-const std::vector<std::pair<std::string, std::string>> kYesNoLabels = {
-    {"yes", "Yes"}, {"partly", "Partly"}, {"no", "No"}, {"not_applicable", "Not applicable"}};
+constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kYesNoLabels = {
+    {{"yes", "Yes"}, {"partly", "Partly"}, {"no", "No"}, {"not_applicable", "Not applicable"}}};
 constexpr std::string_view kYesNoList = "yes_no";
 
 std::string number_text(double value) {
@@ -244,7 +245,8 @@ Result<std::optional<AnswerValue>> exported_value(const ItemDefinition& item, co
 formats::Workbook to_xlsform(const XlsForm& form) {
   Sheet survey{"survey", {}};
   std::vector<Cell> header;
-  for (const auto& column : kSurveyColumns) header.emplace_back(column);
+  header.reserve(kSurveyColumns.size());
+  for (const auto& column : kSurveyColumns) header.emplace_back(std::string(column));
   survey.rows.push_back(std::move(header));
   Sheet choices{"choices", {{std::string("list_name"), std::string("name"), std::string("label")}}};
   bool yes_no = false;
@@ -274,7 +276,7 @@ formats::Workbook to_xlsform(const XlsForm& form) {
   }
   if (yes_no) {
     for (const auto& [code, label] : kYesNoLabels) {
-      choices.rows.push_back({std::string(kYesNoList), code, label});
+      choices.rows.push_back({std::string(kYesNoList), std::string(code), std::string(label)});
     }
   }
   Sheet settings{"settings",
