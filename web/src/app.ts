@@ -23,6 +23,9 @@ import { servicePage, servicesPage } from './pages/provider-services';
 import { forgetReferralDraft, referralPage } from './pages/referral-new';
 import { securityPage } from './pages/security';
 import { forbiddenPage, notFoundPage, unavailablePage } from './pages/simple';
+import { actionPlanPage } from './pages/action-plan';
+import { ACTION_PLAN_PATH, COORDINATOR, QUESTIONNAIRES_PATH } from './pages/monitoring-common';
+import { questionnairesPage } from './pages/questionnaires';
 import { currentPath, navigate, routeParam, startRouter } from './router';
 import {
   ADMINISTRATOR,
@@ -62,6 +65,8 @@ const ROUTES: Record<string, Route> = {
   '/corpus/keywords': { render: keywordIndexPage, public: true },
   '/corpus/literature': { render: literaturePage, public: true },
   '/corpus/search': { render: searchPage, public: true },
+  [ACTION_PLAN_PATH]: { render: actionPlanPage, roles: [COORDINATOR] },
+  [QUESTIONNAIRES_PATH]: { render: questionnairesPage, roles: [COORDINATOR] },
 };
 
 /** Routes with a value after a prefix, e.g. "/corpus/provisions/MC6%2F17.1". */

@@ -4,6 +4,7 @@ import { h } from './dom';
 import { LANGUAGES, LANGUAGE_NAMES, language, t, type Language, type MessageKey } from './i18n';
 import { href } from './router';
 import { CASES_PATH, MY_CASES_PATH, NEW_REFERRAL_PATH, SERVICES_PATH } from './pages/nrm-common';
+import { ACTION_PLAN_PATH, COORDINATOR, QUESTIONNAIRES_PATH } from './pages/monitoring-common';
 import {
   ADMINISTRATOR,
   CASE_WORKER,
@@ -50,6 +51,8 @@ const NAV_ENTRIES: readonly NavEntry[] = [
   { path: SERVICES_PATH, label: 'nav.services', section: SERVICES_PATH, visible: () => hasRole(SERVICE_PROVIDER) },
   { path: NEW_REFERRAL_PATH, label: 'nav.newReferral', section: '/referrals', visible: () => hasAnyRole([FIRST_RESPONDER, CASE_WORKER]) },
   { path: '/corpus', label: 'nav.corpus', section: '/corpus', visible: () => true },
+  { path: ACTION_PLAN_PATH, label: 'nav.actionPlan', section: ACTION_PLAN_PATH, visible: () => hasRole(COORDINATOR) },
+  { path: QUESTIONNAIRES_PATH, label: 'nav.questionnaires', section: QUESTIONNAIRES_PATH, visible: () => hasRole(COORDINATOR) },
   { path: '/admin/orgs', label: 'nav.administration', section: '/admin', visible: () => hasRole(ADMINISTRATOR) },
   { path: '/security', label: 'nav.security', section: '/security', visible: signedIn },
   { path: '/login', label: 'nav.signIn', section: '/login', visible: () => !signedIn(), returnsHere: true },

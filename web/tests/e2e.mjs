@@ -25,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { nrmSteps } from './e2e-nrm.mjs';
+import { monitoringSteps } from './e2e-monitoring.mjs';
 
 const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
 const DIST_DIR = path.join(WEB_DIR, 'dist');
@@ -704,6 +705,7 @@ const steps = [
   }],
 
   ...nrmSteps({ env, en, ru, runCli, signIn, expectRoute, expectHeading, checkAccessibility }),
+  ...monitoringSteps({ env, en, ru, runCli, signIn, expectRoute, expectHeading, checkAccessibility }),
 
   ['no console errors and no CSP violations', async () => {
     assert.deepEqual(env.pageProblems, []);
