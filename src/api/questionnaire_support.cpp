@@ -256,6 +256,8 @@ Result<std::vector<monitoring::Response>> submitted_responses(Services& services
   if (!respondents) return tl::unexpected(respondents.error());
   auto answers = services.monitoring.answers(loaded.round.id, "");
   if (!answers) return tl::unexpected(answers.error());
+  std::map<std::int64_t, const StoredItem*> items_by_id;
+  for (const auto& item : loaded.items) items_by_id[item.id] = &item;
   std::map<std::string, monitoring::Response> by_code;
   for (const auto& r : *respondents) {
     if (r.submitted_at) by_code[r.respondent.code] = {r.respondent.code, {}};
@@ -263,8 +265,9 @@ Result<std::vector<monitoring::Response>> submitted_responses(Services& services
   for (const auto& answer : *answers) {
     auto response = by_code.find(answer.respondent);
     if (response == by_code.end()) continue;
-    const auto item = std::ranges::find(loaded.items, answer.item_id, &StoredItem::id);
-    if (item == loaded.items.end()) continue;
+    const auto found = items_by_id.find(answer.item_id);
+    if (found == items_by_id.end()) continue;
+    const auto* item = found->second;
     auto& slot = response->second.answers[item->definition.code];
     // An answer to the current version wins over one to a retired version of the same item.
     if (slot.item_id == 0 || !item->retired) slot = {answer.item_id, answer.value};
@@ -283,11 +286,14 @@ Result<json> analyse_round(Services& services, const LoadedRound& loaded) {
   std::map<std::string, std::string> names;
   for (const auto& r : *respondents) names[r.respondent.code] = r.respondent.name;
   std::vector<ItemDefinition> definitions;
+  definitions.reserve(loaded.items.size());
   for (const auto& item : loaded.items) definitions.push_back(item.definition);
+  // Worked out once: every item's skip logic looks them up (current items come first).
+  const auto categories = monitoring::categories_of_all(*responses, definitions);
 
   auto items = json::array();
   for (const auto& item : loaded.items) {
-    const auto a = monitoring::analyse_item(item.definition, item.id, definitions, *responses);
+    const auto a = monitoring::analyse_item(item.definition, item.id, *responses, categories);
     if (item.retired && a.answered == 0) continue;
     auto texts = json::array();
     for (const auto& [code, text] : a.texts) {
@@ -319,7 +325,7 @@ Result<json> analyse_round(Services& services, const LoadedRound& loaded) {
     if (!item.retired) current.push_back(item.definition);
   }
   auto pillars = json::array();
-  for (const auto& p : monitoring::analyse_pillars(current, *responses)) {
+  for (const auto& p : monitoring::analyse_pillars(current, *responses, categories)) {
     pillars.push_back({{"pillar", p.pillar},
                        {"items", p.items},
                        {"respondents", p.respondents},

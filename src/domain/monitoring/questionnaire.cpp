@@ -206,24 +206,42 @@ bool is_shown(const ItemDefinition& item, const std::map<std::string, std::strin
 
 std::map<std::string, std::string> categories_of(const Response& response,
                                                  const std::vector<ItemDefinition>& items) {
-  std::map<std::string, std::string> result;
-  for (const auto& [code, given] : response.answers) {
-    if (const auto* item = find_item(items, code)) {
-      result[code] = answer_category(*item, given.value);
+  return std::move(categories_of_all({response}, items).front());
+}
+
+ResponseCategories categories_of_all(const std::vector<Response>& responses,
+                                     const std::vector<ItemDefinition>& items) {
+  std::map<std::string, const ItemDefinition*> by_code;
+  for (const auto& item : items) by_code.try_emplace(item.code, &item);
+  ResponseCategories all;
+  all.reserve(responses.size());
+  for (const auto& response : responses) {
+    auto& categories = all.emplace_back();
+    for (const auto& [code, given] : response.answers) {
+      if (const auto found = by_code.find(code); found != by_code.end()) {
+        categories[code] = answer_category(*found->second, given.value);
+      }
     }
   }
-  return result;
+  return all;
 }
 
 ItemAnalysis analyse_item(const ItemDefinition& item, std::int64_t item_id,
                           const std::vector<ItemDefinition>& items,
                           const std::vector<Response>& responses) {
+  return analyse_item(item, item_id, responses, categories_of_all(responses, items));
+}
+
+ItemAnalysis analyse_item(const ItemDefinition& item, std::int64_t item_id,
+                          const std::vector<Response>& responses,
+                          const ResponseCategories& response_categories) {
   ItemAnalysis analysis;
   std::map<std::string, std::int64_t> counted;
   std::vector<double> numbers;
-  for (const auto& response : responses) {
+  for (std::size_t r = 0; r < responses.size(); ++r) {
+    const auto& response = responses[r];
     ++analysis.responding;
-    if (!is_shown(item, categories_of(response, items))) continue;
+    if (!is_shown(item, response_categories.at(r))) continue;
     ++analysis.asked;
     const auto found = response.answers.find(item.code);
     if (found == response.answers.end()) continue;
@@ -250,6 +268,12 @@ ItemAnalysis analyse_item(const ItemDefinition& item, std::int64_t item_id,
 
 std::vector<PillarAnalysis> analyse_pillars(const std::vector<ItemDefinition>& items,
                                             const std::vector<Response>& responses) {
+  return analyse_pillars(items, responses, categories_of_all(responses, items));
+}
+
+std::vector<PillarAnalysis> analyse_pillars(const std::vector<ItemDefinition>& items,
+                                            const std::vector<Response>& responses,
+                                            const ResponseCategories& response_categories) {
   std::vector<PillarAnalysis> result;
   for (const auto& item : items) {
     if (item.type != QuestionType::yes_no) continue;
@@ -263,11 +287,10 @@ std::vector<PillarAnalysis> analyse_pillars(const std::vector<ItemDefinition>& i
     for (const auto& item : items) {
       if (item.type != QuestionType::yes_no || item.pillar != pillar.pillar) continue;
       ++pillar.items;
-      for (const auto& response : responses) {
+      for (std::size_t r = 0; r < responses.size(); ++r) {
+        const auto& response = responses[r];
         const auto found = response.answers.find(item.code);
-        if (found == response.answers.end() || !is_shown(item, categories_of(response, items))) {
-          continue;
-        }
+        if (found == response.answers.end() || !is_shown(item, response_categories.at(r))) continue;
         ++counted[found->second.value.text];
         ++pillar.answers;
         respondents.insert(response.respondent);

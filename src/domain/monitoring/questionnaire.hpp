@@ -103,6 +103,12 @@ struct Response {
 std::map<std::string, std::string> categories_of(const Response& response,
                                                  const std::vector<ItemDefinition>& items);
 
+// The categories of every response, in the order of `responses`: worked out once for all the
+// items of an analysis (the skip logic of each item looks them up).
+using ResponseCategories = std::vector<std::map<std::string, std::string>>;
+ResponseCategories categories_of_all(const std::vector<Response>& responses,
+                                     const std::vector<ItemDefinition>& items);
+
 struct CategoryCount {
   std::string category;
   std::int64_t count = 0;
@@ -125,6 +131,10 @@ struct ItemAnalysis {
 ItemAnalysis analyse_item(const ItemDefinition& item, std::int64_t item_id,
                           const std::vector<ItemDefinition>& items,
                           const std::vector<Response>& responses);
+// The same with the categories already worked out (categories_of_all of `responses`).
+ItemAnalysis analyse_item(const ItemDefinition& item, std::int64_t item_id,
+                          const std::vector<Response>& responses,
+                          const ResponseCategories& response_categories);
 
 // Counts of a pillar's yes_no answers over all its items: the denominator is the number of
 // answers (item x respondent), and `respondents` those that answered at least one.
@@ -137,6 +147,9 @@ struct PillarAnalysis {
 };
 std::vector<PillarAnalysis> analyse_pillars(const std::vector<ItemDefinition>& items,
                                             const std::vector<Response>& responses);
+std::vector<PillarAnalysis> analyse_pillars(const std::vector<ItemDefinition>& items,
+                                            const std::vector<Response>& responses,
+                                            const ResponseCategories& response_categories);
 
 // Respondents who answered both items, counted by their pair of answers.
 struct CrossTab {
