@@ -5,6 +5,7 @@
 // answer, per item and per pillar, with the denominator shown; cross-tabulations; comparison of
 // rounds for one provision; free text listed with its State; CSV.
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <set>
 
@@ -16,6 +17,7 @@
 #include "api/questionnaire_report.hpp"
 #include "api/questionnaire_support.hpp"
 #include "domain/monitoring/json_codec.hpp"
+#include "formats/xlsx.hpp"
 
 namespace lifeline::api {
 namespace {
@@ -26,6 +28,15 @@ using domain::monitoring::Round;
 using domain::monitoring::StoredItem;
 using nlohmann::json;
 namespace monitoring = domain::monitoring;
+
+// A number written by the analysis table ("3", "0.3333"); nullopt for text and empty cells.
+std::optional<double> parse_number(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  double value = 0;
+  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (parsed.ec != std::errc{} || parsed.ptr != text.data() + text.size()) return std::nullopt;
+  return value;
+}
 
 http::Response list_rounds(Services& services, http::Context&) {
   auto rounds = services.monitoring.rounds();
@@ -323,6 +334,41 @@ http::Response analysis_csv(Services& services, http::Context& context) {
                       table.rows);
 }
 
+// The same table as the CSV, as a workbook: counts, shares and denominators as numbers.
+http::Response analysis_xlsx(Services& services, http::Context& context) {
+  auto loaded = load_round(services, context);
+  if (!loaded) return http::problem_from(loaded.error());
+  auto result = analyse_round(services, *loaded);
+  if (!result) return http::problem_from(result.error());
+  const auto table = analysis_table(*result);
+  formats::Sheet sheet{"analysis", {}};
+  std::vector<formats::Cell> header(table.header.begin(), table.header.end());
+  sheet.rows.push_back(std::move(header));
+  for (const auto& row : table.rows) {
+    std::vector<formats::Cell> cells;
+    cells.reserve(row.size());
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const auto number = c == 1 || c >= 6 ? parse_number(row[c]) : std::nullopt;
+      if (number)
+        cells.emplace_back(*number);
+      else
+        cells.emplace_back(row[c]);
+    }
+    sheet.rows.push_back(std::move(cells));
+  }
+  auto bytes = formats::write_xlsx(formats::Workbook{{std::move(sheet)}});
+  if (!bytes) return http::problem_from(bytes.error());
+  http::Response response;
+  response.status = 200;
+  response.headers.set("Content-Type",
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  response.headers.set(
+      "Content-Disposition",
+      fmt::format("attachment; filename=\"questionnaire-{}-analysis.xlsx\"", loaded->round.id));
+  response.body = std::move(*bytes);
+  return response;
+}
+
 http::Response report(Services& services, http::Context& context) {
   auto loaded = load_round(services, context);
   if (!loaded) return http::problem_from(loaded.error());
@@ -502,6 +548,8 @@ void add_questionnaire_routes(http::Router& router, Services& services) {
         "Counts and shares per answer, item and pillar, with their denominators");
   route(http::Method::get, "/api/v1/questionnaires/{id}/analysis.csv", analysis_csv,
         "The analysis as CSV");
+  route(http::Method::get, "/api/v1/questionnaires/{id}/analysis.xlsx", analysis_xlsx,
+        "The analysis as an XLSX workbook");
   route(http::Method::get, "/api/v1/questionnaires/{id}/report", report,
         "The analysis as a printable HTML report with charts");
   route(http::Method::get, "/api/v1/questionnaires/{id}/crosstab", crosstab,

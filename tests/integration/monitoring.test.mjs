@@ -410,6 +410,10 @@ describe('monitoring: national action plan and questionnaire rounds', () => {
       assert.equal(csv.status, 200);
       assert.match(csv.headers.get('content-type'), /text\/csv/);
       assert.match(csv.text, /"ap_v_3_1","1","protection","AP.V.3.1","yes_no","yes","1","0.3333","3","3","3"/);
+      const workbook = await fetch(`${server.url}/api/v1/questionnaires/${round.id}/analysis.xlsx`, { headers: { Cookie: as('coordinator').cookie } });
+      assert.equal(workbook.status, 200);
+      assert.equal(workbook.headers.get('content-type'), XLSX);
+      assert.equal(Buffer.from(await workbook.arrayBuffer()).subarray(0, 2).toString(), 'PK');
     });
 
     test('a closed round takes no answers; rounds compare for a provision', async () => {
