@@ -276,6 +276,8 @@ export const fetchRoundAnalysis = (id: number): Promise<RoundAnalysis> => api.ge
 /** Links the browser follows to download a file (the session cookie goes along). */
 export const roundAnalysisCsvUrl = (id: number): string => `${ROUNDS}/${id}/analysis.csv`;
 export const roundXlsFormUrl = (id: number): string => `${ROUNDS}/${id}/xlsform`;
+export const roundReportUrl = (id: number): string => `${ROUNDS}/${id}/report`;
+export const roundAnalysisXlsxUrl = (id: number): string => `${ROUNDS}/${id}/analysis.xlsx`;
 /** A new draft round from an XLSForm; the .xlsx file travels in base64 inside JSON. */
 export const importXlsForm = (fileBase64: string, title: string): Promise<QuestionnaireRound> =>
   api.post<QuestionnaireRound>(`${ROUNDS}/import-xlsform`, title ? { file: fileBase64, title } : { file: fileBase64 });

@@ -16,6 +16,8 @@ import {
   listRounds,
   openRound,
   roundAnalysisCsvUrl,
+  roundAnalysisXlsxUrl,
+  roundReportUrl,
   roundXlsFormUrl,
   saveResponse,
   submitResponse,
@@ -285,7 +287,15 @@ function analysisCard(analysis: RoundAnalysis, round: QuestionnaireRound): HTMLE
   return card(
     t('rounds.analysisTitle'),
     h('p', { class: 'lead' }, t('rounds.responding', { responding: analysis.responding, invited: analysis.invited })),
-    h('p', {}, h('a', { attrs: { href: roundAnalysisCsvUrl(round.id), download: '' } }, t('rounds.downloadCsv'))),
+    h(
+      'p',
+      {},
+      h('a', { attrs: { href: roundAnalysisCsvUrl(round.id), download: '' } }, t('rounds.downloadCsv')),
+      ' · ',
+      h('a', { attrs: { href: roundAnalysisXlsxUrl(round.id), download: '' } }, t('rounds.downloadXlsx')),
+      ' · ',
+      h('a', { attrs: { href: roundReportUrl(round.id), target: '_blank', rel: 'noopener' } }, t('rounds.openReport')),
+    ),
     pillars,
     items,
   );
