@@ -18,6 +18,9 @@ void add_routes(http::Router& router, Services& services) {
   add_audit_routes(router, services);
   add_stats_routes(router, services);
   add_hotline_routes(router, services);
+  add_action_plan_routes(router, services);
+  add_questionnaire_routes(router, services);
+  add_xlsform_routes(router, services);
 }
 
 }  // namespace lifeline::api

@@ -16,6 +16,7 @@
 #include "storage/repositories/case_repository.hpp"
 #include "storage/repositories/corpus_repository.hpp"
 #include "storage/repositories/hotline_repository.hpp"
+#include "storage/repositories/monitoring_repository.hpp"
 
 namespace lifeline::api {
 std::string_view openapi_document();
@@ -45,10 +46,11 @@ class RouteTable : public ::testing::Test {
     corpus_search_.emplace(*corpus_, search::SearchIndex::temporary().value());
     cases_.emplace(*db_, crypto::FieldCipher(*keys_), crypto::BlindIndex(keys_->blind_index_key()));
     hotline_.emplace(*db_, crypto::FieldCipher(*keys_));
+    monitoring_.emplace(*db_);
     services_.emplace(Services{*accounts_, *db_, metrics_, domain::AccountPolicy{}, *corpus_,
                                *corpus_search_, *cases_, clock_, domain::nrm::CasePolicy{},
                                indicators_, domain::stats::StatsPolicy{}, *hotline_,
-                               domain::hotline::HotlinePolicy{}});
+                               domain::hotline::HotlinePolicy{}, *monitoring_});
     add_routes(router_, *services_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
@@ -64,6 +66,7 @@ class RouteTable : public ::testing::Test {
   std::optional<storage::CaseRepository> cases_;
   domain::nrm::Checklist indicators_ = domain::nrm::Checklist::default_indicators();
   std::optional<storage::HotlineRepository> hotline_;
+  std::optional<storage::MonitoringRepository> monitoring_;
   http::Metrics metrics_;
   std::optional<Services> services_;
   http::Router router_;

@@ -23,6 +23,9 @@ class CorpusSearch;
 namespace lifeline::domain::nrm {
 class CaseStore;
 }
+namespace lifeline::domain::monitoring {
+class MonitoringStore;
+}
 namespace lifeline {
 class Clock;
 }
@@ -46,6 +49,7 @@ struct Services {
   domain::stats::StatsPolicy stats_policy;
   domain::hotline::HotlineStore& hotline;
   domain::hotline::HotlinePolicy hotline_policy;
+  domain::monitoring::MonitoringStore& monitoring;
 };
 
 // Adds every API route; each handler file contributes its own.
@@ -65,5 +69,8 @@ void add_service_routes(http::Router& router, Services& services);
 void add_audit_routes(http::Router& router, Services& services);
 void add_stats_routes(http::Router& router, Services& services);
 void add_hotline_routes(http::Router& router, Services& services);
+void add_action_plan_routes(http::Router& router, Services& services);
+void add_questionnaire_routes(http::Router& router, Services& services);
+void add_xlsform_routes(http::Router& router, Services& services);
 
 }  // namespace lifeline::api

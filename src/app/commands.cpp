@@ -72,6 +72,9 @@ int run_serve(const Config& config) {
   if (auto corpus = ensure_shipped_corpus(*(*env)->corpus_repository, (*env)->clock); !corpus) {
     return report(corpus.error());
   }
+  if (auto states = ensure_participating_states(*(*env)->monitoring_repository); !states) {
+    return report(states.error());
+  }
   // Each process keeps its own search index, built from the database.
   auto index = opened_or_report(search::SearchIndex::temporary(), exit_code);
   if (!index) return exit_code;
@@ -95,7 +98,8 @@ int run_serve(const Config& config) {
                          *indicators,
                          config.statistics,
                          *(*env)->hotline_repository,
-                         config.hotline};
+                         config.hotline,
+                         *(*env)->monitoring_repository};
   http::Router router;
   api::add_routes(router, services);
   if (std::filesystem::is_directory(config.static_dir)) {

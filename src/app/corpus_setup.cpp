@@ -9,6 +9,8 @@
 #include "app/environment.hpp"
 #include "app/version.hpp"
 #include "domain/corpus/corpus_builder.hpp"
+#include "domain/corpus/shipped_texts.hpp"
+#include "domain/monitoring/respondents.hpp"
 
 namespace lifeline::app {
 namespace {
@@ -44,6 +46,16 @@ Result<void> ensure_shipped_corpus(domain::corpus::CorpusStore& store, const Clo
                            corpus.documents.size(), corpus.provisions.size(),
                            corpus.keywords.size(), corpus.resources.size())
             << std::flush;
+  return {};
+}
+
+Result<void> ensure_participating_states(domain::monitoring::MonitoringStore& store) {
+  auto states = domain::monitoring::participating_states(
+      domain::corpus::shipped_text("press-release-2003.txt"));
+  if (!states) return tl::unexpected(states.error());
+  auto added = store.ensure_respondents(*states);
+  if (!added) return tl::unexpected(added.error());
+  if (*added > 0) std::cout << "questionnaires: " << *added << " participating States added\n";
   return {};
 }
 

@@ -79,6 +79,7 @@ Result<std::unique_ptr<Environment>> open_environment(const Config& config, bool
   env->case_repository.emplace(*env->database, cipher,
                                crypto::BlindIndex(env->keys->blind_index_key()));
   env->hotline_repository.emplace(*env->database, cipher);
+  env->monitoring_repository.emplace(*env->database);
   return env;
 }
 

@@ -12,6 +12,7 @@
 #include "storage/repositories/case_repository.hpp"
 #include "storage/repositories/corpus_repository.hpp"
 #include "storage/repositories/hotline_repository.hpp"
+#include "storage/repositories/monitoring_repository.hpp"
 
 namespace lifeline::app {
 
@@ -25,6 +26,7 @@ struct Environment {
   std::optional<storage::CorpusRepository> corpus_repository;
   std::optional<storage::CaseRepository> case_repository;
   std::optional<storage::HotlineRepository> hotline_repository;
+  std::optional<storage::MonitoringRepository> monitoring_repository;
 };
 
 // Opens the database, applies pending migrations when `migrate` (always for a new database),

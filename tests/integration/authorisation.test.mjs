@@ -46,6 +46,8 @@ const ROLES_ONLY = {
   '/api/v1/hotline/statistics': ['hotline_operator', 'analyst'],
   '/api/v1/hotline/tips': ['first_responder'],
 };
+// Monitoring (the national action plan, questionnaire rounds) is the co-ordinators' alone.
+const COORDINATORS_ONLY = (path) => path.startsWith('/api/v1/action-plans') || path.startsWith('/api/v1/questionnaires');
 // These end the caller's session; they are called last, on sessions of their own.
 const SESSION_ENDING = new Set(['/api/v1/auth/logout', '/api/v1/auth/logout-all']);
 
@@ -97,8 +99,9 @@ describe('authorisation', () => {
       for (const [method, path] of operations) {
         if (SESSION_ENDING.has(path) || PUBLIC.has(path)) continue;
         const response = await call(clients[role], method, path);
-        const allowed = ROLES_ONLY[path] ? ROLES_ONLY[path].includes(role)
-          : !ADMINISTRATORS_ONLY.includes(path) || role === 'administrator';
+        const allowed = COORDINATORS_ONLY(path) ? role === 'coordinator'
+          : ROLES_ONLY[path] ? ROLES_ONLY[path].includes(role)
+            : !ADMINISTRATORS_ONLY.includes(path) || role === 'administrator';
         if (allowed) assert.ok(![401, 403].includes(response.status), `${role}: ${method} ${path} -> ${response.status} ${response.text}`);
         else assert.equal(response.status, 403, `${role}: ${method} ${path}`);
       }

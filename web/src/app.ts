@@ -26,6 +26,9 @@ import { forgetReferralDraft, referralPage } from './pages/referral-new';
 import { securityPage } from './pages/security';
 import { STATISTICS_PATH, statisticsPage } from './pages/statistics';
 import { forbiddenPage, notFoundPage, unavailablePage } from './pages/simple';
+import { actionPlanPage } from './pages/action-plan';
+import { ACTION_PLAN_PATH, COORDINATOR, QUESTIONNAIRES_PATH } from './pages/monitoring-common';
+import { questionnairesPage } from './pages/questionnaires';
 import { currentPath, navigate, routeParam, startRouter } from './router';
 import {
   ADMINISTRATOR,
@@ -71,6 +74,8 @@ const ROUTES: Record<string, Route> = {
   [ADVICE_PATH]: { render: advicePage, public: true },
   [FOLLOW_UP_PATH]: { render: followUpPage, public: true },
   [HOTLINE_CONSOLE_PATH]: { render: consolePage, roles: [HOTLINE_OPERATOR] },
+  [ACTION_PLAN_PATH]: { render: actionPlanPage, roles: [COORDINATOR] },
+  [QUESTIONNAIRES_PATH]: { render: questionnairesPage, roles: [COORDINATOR] },
 };
 
 /** Routes with a value after a prefix, e.g. "/corpus/provisions/MC6%2F17.1". */

@@ -1,6 +1,20 @@
 // One function per server endpoint, so pages never build URLs themselves.
-import { api, type RequestOptions } from './api';
+import { api, request, type RequestOptions } from './api';
 import type {
+  ActionPlan,
+  AnswerToSave,
+  GivenAnswer,
+  NewMeasure,
+  PlanCoverage,
+  PlanIndicator,
+  PlanMeasure,
+  PlanOverdue,
+  ProgressReport,
+  QuestionnaireItem,
+  QuestionnaireResponse,
+  QuestionnaireRound,
+  Respondent,
+  RoundAnalysis,
   CaseIdentity,
   CaseRecord,
   CaseTask,
@@ -310,3 +324,48 @@ export const logHotlineContact = (contact: Record<string, unknown>): Promise<{ i
 export type HotlineAction = 'messages' | 'triage' | 'links' | 'referral' | 'tips';
 export const hotlineAction = <T>(id: number, action: HotlineAction, body: Record<string, unknown>): Promise<T> =>
   api.post<T>(`${CONTACTS}/${id}/${action}`, body);
+
+// ---- Monitoring: the national action plan and questionnaire rounds ----
+
+const PLANS = `${BASE}/action-plans`;
+const ROUNDS = `${BASE}/questionnaires`;
+
+export const listActionPlans = (): Promise<ItemList<ActionPlan>> => api.get<ItemList<ActionPlan>>(PLANS);
+export const fetchActionPlan = (id: number): Promise<ActionPlan> => api.get<ActionPlan>(`${PLANS}/${id}`);
+export const createActionPlan = (title: string, periodStart: string, periodEnd: string): Promise<ActionPlan> =>
+  api.post<ActionPlan>(PLANS, { title, period_start: periodStart, period_end: periodEnd });
+export const startNextPlanPeriod = (id: number, title: string, periodStart: string, periodEnd: string): Promise<ActionPlan> =>
+  api.post<ActionPlan>(`${PLANS}/${id}/next-period`, { title, period_start: periodStart, period_end: periodEnd });
+export const addPlanMeasure = (planId: number, measure: NewMeasure): Promise<PlanMeasure> =>
+  api.post<PlanMeasure>(`${PLANS}/${planId}/measures`, measure);
+export const addPlanIndicator = (planId: number, indicator: Record<string, unknown>): Promise<PlanIndicator> =>
+  api.post<PlanIndicator>(`${PLANS}/${planId}/indicators`, indicator);
+export const addProgressReport = (planId: number, report: Record<string, unknown>): Promise<ProgressReport> =>
+  api.post<ProgressReport>(`${PLANS}/${planId}/progress-reports`, report);
+export const fetchPlanCoverage = (id: number): Promise<PlanCoverage> => api.get<PlanCoverage>(`${PLANS}/${id}/coverage`);
+export const fetchPlanOverdue = (id: number): Promise<PlanOverdue> => api.get<PlanOverdue>(`${PLANS}/${id}/overdue`);
+
+export const listRounds = (): Promise<ItemList<QuestionnaireRound>> => api.get<ItemList<QuestionnaireRound>>(ROUNDS);
+export const fetchRound = (id: number): Promise<QuestionnaireRound> => api.get<QuestionnaireRound>(`${ROUNDS}/${id}`);
+export const createRound = (title: string, provisions: string[], includePartners: boolean): Promise<QuestionnaireRound> =>
+  api.post<QuestionnaireRound>(ROUNDS, { title, provisions, include_partners: includePartners });
+export const addRoundItem = (roundId: number, item: Record<string, unknown>): Promise<QuestionnaireItem> =>
+  api.post<QuestionnaireItem>(`${ROUNDS}/${roundId}/items`, item);
+export const openRound = (id: number): Promise<QuestionnaireRound> => api.post<QuestionnaireRound>(`${ROUNDS}/${id}/open`);
+export const closeRound = (id: number): Promise<QuestionnaireRound> => api.post<QuestionnaireRound>(`${ROUNDS}/${id}/close`);
+export const listRespondents = (): Promise<ItemList<Respondent>> => api.get<ItemList<Respondent>>(`${ROUNDS}/respondents`);
+export const fetchResponse = (roundId: number, code: string): Promise<QuestionnaireResponse> =>
+  api.get<QuestionnaireResponse>(`${ROUNDS}/${roundId}/responses/${encodeURIComponent(code)}`);
+export const saveResponse = (roundId: number, code: string, answers: AnswerToSave[]): Promise<{ answers: GivenAnswer[] }> =>
+  request<{ answers: GivenAnswer[] }>('PUT', `${ROUNDS}/${roundId}/responses/${encodeURIComponent(code)}`, { answers });
+export const submitResponse = (roundId: number, code: string): Promise<unknown> =>
+  api.post<unknown>(`${ROUNDS}/${roundId}/responses/${encodeURIComponent(code)}/submit`);
+export const fetchRoundAnalysis = (id: number): Promise<RoundAnalysis> => api.get<RoundAnalysis>(`${ROUNDS}/${id}/analysis`);
+/** Links the browser follows to download a file (the session cookie goes along). */
+export const roundAnalysisCsvUrl = (id: number): string => `${ROUNDS}/${id}/analysis.csv`;
+export const roundXlsFormUrl = (id: number): string => `${ROUNDS}/${id}/xlsform`;
+export const roundReportUrl = (id: number): string => `${ROUNDS}/${id}/report`;
+export const roundAnalysisXlsxUrl = (id: number): string => `${ROUNDS}/${id}/analysis.xlsx`;
+/** A new draft round from an XLSForm; the .xlsx file travels in base64 inside JSON. */
+export const importXlsForm = (fileBase64: string, title: string): Promise<QuestionnaireRound> =>
+  api.post<QuestionnaireRound>(`${ROUNDS}/import-xlsform`, title ? { file: fileBase64, title } : { file: fileBase64 });

@@ -7,6 +7,7 @@ import { CASES_PATH, MY_CASES_PATH, NEW_REFERRAL_PATH, SERVICES_PATH } from './p
 import { STATISTICS_PATH } from './pages/statistics';
 import { HOTLINE_CONSOLE_PATH, HOTLINE_OPERATOR } from './pages/hotline-console';
 import { PUBLIC_HOTLINE_PATHS, REPORT_PATH } from './pages/hotline-public';
+import { ACTION_PLAN_PATH, COORDINATOR, QUESTIONNAIRES_PATH } from './pages/monitoring-common';
 import {
   ADMINISTRATOR,
   ANALYST,
@@ -57,6 +58,8 @@ const NAV_ENTRIES: readonly NavEntry[] = [
   { path: NEW_REFERRAL_PATH, label: 'nav.newReferral', section: '/referrals', visible: () => hasAnyRole([FIRST_RESPONDER, CASE_WORKER]) },
   { path: STATISTICS_PATH, label: 'nav.statistics', section: STATISTICS_PATH, visible: () => hasRole(ANALYST) },
   { path: '/corpus', label: 'nav.corpus', section: '/corpus', visible: () => true },
+  { path: ACTION_PLAN_PATH, label: 'nav.actionPlan', section: ACTION_PLAN_PATH, visible: () => hasRole(COORDINATOR) },
+  { path: QUESTIONNAIRES_PATH, label: 'nav.questionnaires', section: QUESTIONNAIRES_PATH, visible: () => hasRole(COORDINATOR) },
   { path: '/admin/orgs', label: 'nav.administration', section: '/admin', visible: () => hasRole(ADMINISTRATOR) },
   { path: '/security', label: 'nav.security', section: '/security', visible: signedIn },
   { path: '/login', label: 'nav.signIn', section: '/login', visible: () => !signedIn(), returnsHere: true },

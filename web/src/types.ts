@@ -649,3 +649,200 @@ export interface HotlineSettings {
   outcomes: string[];
   tip_fields: string[];
 }
+
+// ---- Monitoring: the national action plan and questionnaire rounds ----
+
+export type ProgressStatus = 'not_started' | 'in_progress' | 'completed' | 'delayed' | 'discontinued';
+
+export interface ActionPlan {
+  id: number;
+  title: string;
+  period_start: string;
+  period_end: string;
+  previous_plan_id: number | null;
+  superseded: boolean;
+  measures?: PlanMeasure[];
+}
+
+export interface ProgressReport {
+  id: number;
+  indicator_id: number;
+  due_on: string;
+  status: ProgressStatus;
+  value: number | null;
+  note: string;
+  evidence: string[];
+}
+
+export interface ScheduledReport {
+  due_on: string;
+  urgency: 'filed' | 'overdue' | 'due_soon' | 'later';
+  report: ProgressReport | null;
+}
+
+export interface PlanIndicator {
+  id: number;
+  measure_id: number;
+  name: string;
+  unit: string;
+  target: number | null;
+  target_text: string;
+  frequency: string;
+  status: ProgressStatus;
+  schedule: ScheduledReport[];
+}
+
+export interface PlanMeasure {
+  id: number;
+  title: string;
+  bodies: string[];
+  partners: string[];
+  budget: number | null;
+  currency: string;
+  start_on: string;
+  due_on: string;
+  provisions: string[];
+  status: ProgressStatus;
+  indicators: PlanIndicator[];
+}
+
+export interface NewMeasure {
+  title: string;
+  bodies: string[];
+  partners: string[];
+  budget?: number;
+  currency?: string;
+  start_on: string;
+  due_on: string;
+  provisions: string[];
+}
+
+export interface CoverageCount {
+  key: string;
+  total: number;
+  covered: number;
+  share: number;
+}
+
+export interface GroupProgress {
+  key: string;
+  measures: number;
+  by_status: Record<ProgressStatus, number>;
+  completed_share: number;
+}
+
+export interface PlanCoverage {
+  total: number;
+  covered: number;
+  share: number;
+  by_pillar: CoverageCount[];
+  by_keyword: CoverageCount[];
+  uncovered: { id: string; pillar: string; number: string }[];
+  progress_by_pillar: GroupProgress[];
+  progress_by_body: GroupProgress[];
+}
+
+export interface OverdueEntry {
+  indicator_id: number;
+  indicator: string;
+  measure_id: number;
+  measure: string;
+  bodies: string[];
+  due_on: string;
+}
+
+export interface PlanOverdue {
+  overdue_reports: OverdueEntry[];
+  due_soon: OverdueEntry[];
+  overdue_measures: { id: number; title: string; due_on: string; status: ProgressStatus; bodies: string[] }[];
+}
+
+export type QuestionType = 'yes_no' | 'number' | 'choice' | 'text' | 'evidence';
+
+export interface QuestionnaireItem {
+  id: number;
+  code: string;
+  version: number;
+  current: boolean;
+  prompt: string;
+  type: QuestionType;
+  provision_id: string;
+  pillar: string;
+  unit: string;
+  year: number | null;
+  minimum: number | null;
+  maximum: number | null;
+  choices: { code: string; label: string }[];
+  shown_if: { item: string; answers: string[] } | null;
+}
+
+export interface QuestionnaireRound {
+  id: number;
+  title: string;
+  status: 'draft' | 'open' | 'closed';
+  include_partners: boolean;
+  items?: QuestionnaireItem[];
+  respondents?: number;
+  submitted?: number;
+}
+
+export interface Respondent {
+  code: string;
+  name: string;
+  kind: string;
+  organisation_id: number | null;
+}
+
+export interface GivenAnswer {
+  item_id: number;
+  code: string;
+  item_current: boolean;
+  value: string | number | string[] | null;
+  evidence: string[];
+  version: number;
+}
+
+export interface QuestionnaireResponse {
+  code: string;
+  name: string;
+  status: 'draft' | 'submitted';
+  answers: GivenAnswer[];
+}
+
+export interface AnswerToSave {
+  item_id: number;
+  value: string | number | string[];
+  version?: number;
+}
+
+export interface AnswerCount {
+  answer: string;
+  count: number;
+  share: number;
+}
+
+export interface ItemAnalysis {
+  item_id: number;
+  code: string;
+  version: number;
+  current: boolean;
+  prompt: string;
+  type: QuestionType;
+  pillar: string;
+  provision_id: string;
+  responding: number;
+  asked: number;
+  answered: number;
+  denominator: number;
+  counts: AnswerCount[];
+  sum: number | null;
+  mean: number | null;
+  texts: { code: string; name: string; text: string }[];
+}
+
+export interface RoundAnalysis {
+  invited: number;
+  responding: number;
+  items: ItemAnalysis[];
+  pillars: { pillar: string; items: number; respondents: number; denominator: number; counts: AnswerCount[] }[];
+}

@@ -27,6 +27,7 @@ import { chromium } from 'playwright-core';
 import { nrmSteps } from './e2e-nrm.mjs';
 import { statsSteps } from './e2e-stats.mjs';
 import { hotlineSteps } from './e2e-hotline.mjs';
+import { monitoringSteps } from './e2e-monitoring.mjs';
 
 const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
 const DIST_DIR = path.join(WEB_DIR, 'dist');
@@ -708,6 +709,7 @@ const steps = [
   ...nrmSteps({ env, en, ru, runCli, signIn, expectRoute, expectHeading, checkAccessibility }),
   ...statsSteps({ env, en, ru, runCli, signIn, expectRoute, expectHeading, checkAccessibility }),
   ...hotlineSteps({ env, en, runCli, signIn, expectRoute, expectHeading, checkAccessibility }),
+  ...monitoringSteps({ env, en, ru, runCli, signIn, expectRoute, expectHeading, checkAccessibility }),
 
   ['no console errors and no CSP violations', async () => {
     assert.deepEqual(env.pageProblems, []);

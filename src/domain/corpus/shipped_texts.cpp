@@ -25,6 +25,7 @@ LIFELINE_INCLUDE_TEXT(lifeline_corpus_addendum, "addendum-2013.txt")
 LIFELINE_INCLUDE_TEXT(lifeline_corpus_report, "report-2006.txt")
 LIFELINE_INCLUDE_TEXT(lifeline_corpus_compendium, "compendium-2019.txt")
 LIFELINE_INCLUDE_TEXT(lifeline_corpus_corrections, "corrections.toml")
+LIFELINE_INCLUDE_TEXT(lifeline_corpus_press_release, "press-release-2003.txt")
 
 namespace lifeline::domain::corpus {
 namespace {
@@ -47,6 +48,8 @@ std::span<const ShippedText> shipped_texts() {
                   between(lifeline_corpus_compendium_begin, lifeline_corpus_compendium_end)},
       ShippedText{"corrections.toml",
                   between(lifeline_corpus_corrections_begin, lifeline_corpus_corrections_end)},
+      ShippedText{"press-release-2003.txt",
+                  between(lifeline_corpus_press_release_begin, lifeline_corpus_press_release_end)},
   };
   return texts;
 }

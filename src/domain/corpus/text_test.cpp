@@ -50,7 +50,7 @@ why = "a typo in the extraction"
 }
 
 TEST(CorpusText, ShippedTextsAreBuiltIn) {
-  EXPECT_EQ(shipped_texts().size(), 5U);
+  EXPECT_EQ(shipped_texts().size(), 6U);
   EXPECT_NE(shipped_text("action-plan-2003.txt").find("DECISION No. 557"), std::string_view::npos);
   EXPECT_NE(shipped_text("compendium-2019.txt").find("DECISION No. 6/18"), std::string_view::npos);
   EXPECT_TRUE(parse_corrections(shipped_text("corrections.toml")).has_value());

@@ -1,0 +1,166 @@
+#include "api/questionnaire_report.hpp"
+
+#include <array>
+
+#include <fmt/format.h>
+
+namespace lifeline::api {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kChartWidth = 520;
+constexpr int kLabelWidth = 140;
+constexpr int kRow = 22;
+constexpr std::array<const char*, 4> kColours = {"#1f5f8b", "#6fa8cf", "#c0392b", "#9aa0a6"};
+
+std::string escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string text_of(const json& value) {
+  return value.is_string() ? value.get<std::string>() : std::string{};
+}
+
+std::string percent(double share) {
+  return fmt::format("{:.0f}%", share * 100.0);
+}
+
+std::string answer_label(const std::string& answer) {
+  if (answer == "yes") return "Yes";
+  if (answer == "partly") return "Partly";
+  if (answer == "no") return "No";
+  if (answer == "not_applicable") return "Not applicable";
+  return answer;
+}
+
+// One horizontal bar per answer, as long as its share.
+std::string bars_svg(const json& counts, const std::string& title) {
+  const int height = std::max<int>(kRow, static_cast<int>(counts.size()) * kRow);
+  std::string svg = fmt::format(
+      R"(<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {} {}" role="img" aria-label="{}">)",
+      kChartWidth, height, kChartWidth, height, escape(title));
+  const int bar_width = kChartWidth - kLabelWidth - 60;
+  int row = 0;
+  for (const auto& count : counts) {
+    const double share = count.value("share", 0.0);
+    const int y = row * kRow;
+    svg += fmt::format(
+        R"(<text x="{}" y="{}" text-anchor="end" font-size="12" font-family="sans-serif">{}</text>)",
+        kLabelWidth - 6, y + 15, escape(answer_label(text_of(count["answer"]))));
+    svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="16" fill="#e4e7eb"/>)",
+                       kLabelWidth, y + 3, bar_width);
+    svg += fmt::format(R"(<rect x="{}" y="{}" width="{:.1f}" height="16" fill="{}"/>)", kLabelWidth,
+                       y + 3, share * bar_width,
+                       kColours[static_cast<std::size_t>(row) % kColours.size()]);
+    svg +=
+        fmt::format(R"(<text x="{}" y="{}" font-size="12" font-family="sans-serif">{} ({})</text>)",
+                    kLabelWidth + bar_width + 6, y + 15, count.value("count", 0), percent(share));
+    ++row;
+  }
+  svg += "</svg>";
+  return svg;
+}
+
+std::string counts_table(const json& counts, const std::string& caption) {
+  std::string table = fmt::format(
+      "<table><caption>{}</caption><thead><tr><th scope=\"col\">Answer</th>"
+      "<th scope=\"col\">States</th><th scope=\"col\">Share</th></tr></thead><tbody>",
+      escape(caption));
+  for (const auto& count : counts) {
+    table += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                         escape(answer_label(text_of(count["answer"]))), count.value("count", 0),
+                         percent(count.value("share", 0.0)));
+  }
+  return table + "</tbody></table>";
+}
+
+std::string number_text(const json& value) {
+  return value.is_number() ? fmt::format("{:.6g}", value.get<double>()) : std::string("–");
+}
+
+std::string item_section(const json& item) {
+  const auto code = text_of(item["code"]);
+  std::string html = fmt::format("<section><h3>{}{} — {}</h3>", escape(code),
+                                 item.value("current", true)
+                                     ? std::string{}
+                                     : fmt::format(" (version {})", item.value("version", 1)),
+                                 escape(text_of(item["prompt"])));
+  const auto provision = text_of(item["provision_id"]);
+  if (!provision.empty()) html += fmt::format("<p>Commitment {}</p>", escape(provision));
+  html += fmt::format(
+      "<p><strong>Denominator: {} States answered</strong> of {} asked ({} responding).</p>",
+      item.value("answered", 0), item.value("asked", 0), item.value("responding", 0));
+  if (!item["counts"].empty()) {
+    html += bars_svg(item["counts"], "Shares of answers to " + code);
+    html += counts_table(item["counts"], "Answers to " + code);
+  } else if (item["sum"].is_number()) {
+    html += fmt::format("<p>Total {}, mean {}, lowest {}, highest {}.</p>",
+                        number_text(item["sum"]), number_text(item["mean"]),
+                        number_text(item["minimum"]), number_text(item["maximum"]));
+  }
+  if (!item["texts"].empty()) {
+    html += "<ul>";
+    for (const auto& text : item["texts"]) {
+      html += fmt::format("<li><strong>{}</strong>: {}</li>", escape(text_of(text["name"])),
+                          escape(text_of(text["text"])));
+    }
+    html += "</ul>";
+  }
+  return html + "</section>";
+}
+
+}  // namespace
+
+std::string questionnaire_report_html(const json& analysis, const std::string& generated_at) {
+  const auto& round = analysis["round"];
+  const auto title = text_of(round["title"]);
+  std::string html = fmt::format(
+      "<!DOCTYPE html><html lang=\"en\"><head><meta "
+      "charset=\"utf-8\"><title>{}</title></head><body>"
+      "<h1>{}</h1><p>Questionnaire round {} ({}). Report generated {}.</p>"
+      "<p><strong>{} of {} invited States submitted their answers.</strong> Shares are of the "
+      "States "
+      "that answered each question, never of all States; each question shows its denominator.</p>",
+      escape(title), escape(title), round.value("id", 0), escape(text_of(round["status"])),
+      escape(generated_at), analysis.value("responding", 0), analysis.value("invited", 0));
+  html += "<h2>By pillar</h2>";
+  for (const auto& pillar : analysis["pillars"]) {
+    const auto name = text_of(pillar["pillar"]);
+    html += fmt::format(
+        "<section><h3>{}</h3><p><strong>Denominator: {} answers</strong> from {} States to {} "
+        "yes/no questions.</p>",
+        escape(name), pillar.value("denominator", 0), pillar.value("respondents", 0),
+        pillar.value("items", 0));
+    html += bars_svg(pillar["counts"], "Shares of yes/no answers, " + name);
+    html += counts_table(pillar["counts"], "Yes/no answers, " + name) + "</section>";
+  }
+  html += "<h2>By question</h2>";
+  for (const auto& item : analysis["items"]) html += item_section(item);
+  return html + "</body></html>";
+}
+
+}  // namespace lifeline::api
