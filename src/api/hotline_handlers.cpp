@@ -31,7 +31,6 @@ constexpr std::size_t kMaxPublicBody = 32 * 1024;
 // A photograph of kMaxAttachmentBytes in base64, with room for the JSON around it.
 constexpr std::size_t kMaxAttachmentBody = domain::hotline::kMaxAttachmentBytes / 3 * 4 + 1024;
 constexpr std::size_t kMaxPassphrase = 100;
-constexpr std::size_t kMaxListItems = 20;
 constexpr int kCodeDraws = 3;
 constexpr UnixSeconds kSubmissionWindow = 3600;
 constexpr UnixSeconds kGuessWindow = 900;
@@ -404,17 +403,7 @@ Result<hotline::LoggedContact> logged_contact_input(const json& body,
                                                     const domain::nrm::Checklist& indicators) {
   http::JsonFields fields(body);
   hotline::LoggedContact contact;
-  auto& account = contact.account;
-  account.kind = fields.text("kind", false, 16).value_or("report");
-  account.language = fields.text("language", false, 2).value_or("");
-  account.what = fields.text("what", true, hotline::kMaxNarrative).value_or("");
-  account.where = fields.text("where", false, hotline::kMaxShortText).value_or("");
-  account.when = fields.text("when", false, hotline::kMaxShortText).value_or("");
-  account.people_count = fields.integer("people_count", false);
-  account.children_involved = fields.text("children_involved", false, 16).value_or("unknown");
-  account.exploitation_types = fields.text_list("exploitation_types", false, kMaxListItems, 64)
-                                   .value_or(std::vector<std::string>{});
-  account.contact = fields.text("contact", false, hotline::kMaxShortText).value_or("");
+  contact.account = account_input(fields);
   contact.channel = fields.text("channel", true, 16).value_or("");
   contact.caller_type = fields.text("caller_type", true, 32).value_or("");
   contact.indicators =

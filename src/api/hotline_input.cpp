@@ -2,16 +2,13 @@
 
 #include <vector>
 
-#include "http/json_body.hpp"
-
 namespace lifeline::api {
 namespace {
 constexpr std::size_t kMaxListItems = 20;
 }  // namespace
 
-Result<domain::hotline::Account> public_report_input(const nlohmann::json& body) {
+domain::hotline::Account account_input(http::JsonFields& fields) {
   namespace hotline = domain::hotline;
-  http::JsonFields fields(body);
   hotline::Account account;
   account.kind = fields.text("kind", false, 16).value_or("report");
   account.language = fields.text("language", false, 2).value_or("");
@@ -23,6 +20,13 @@ Result<domain::hotline::Account> public_report_input(const nlohmann::json& body)
   account.exploitation_types = fields.text_list("exploitation_types", false, kMaxListItems, 64)
                                    .value_or(std::vector<std::string>{});
   account.contact = fields.text("contact", false, hotline::kMaxShortText).value_or("");
+  return account;
+}
+
+Result<domain::hotline::Account> public_report_input(const nlohmann::json& body) {
+  namespace hotline = domain::hotline;
+  http::JsonFields fields(body);
+  auto account = account_input(fields);
   const auto honeypot = fields.text("website", false, hotline::kMaxShortText).value_or("");
   if (auto finished = fields.finish(); !finished) return tl::unexpected(finished.error());
   return hotline::validate_public_report(std::move(account), honeypot);

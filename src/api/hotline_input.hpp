@@ -8,8 +8,13 @@
 
 #include "core/error.hpp"
 #include "domain/hotline/hotline.hpp"
+#include "http/json_body.hpp"
 
 namespace lifeline::api {
+
+// What someone tells the hotline, as the public report form and an operator's log of a call
+// both send it; errors are added to `fields`.
+domain::hotline::Account account_input(http::JsonFields& fields);
 
 // The report in the body of POST /api/v1/public/reports, checked against the hotline's rules;
 // every broken rule (unknown fields, sizes, vocabularies, the honeypot) is a field error.

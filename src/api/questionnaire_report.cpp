@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "core/markup.hpp"
+
 namespace lifeline::api {
 namespace {
 
@@ -13,33 +15,6 @@ constexpr int kChartWidth = 520;
 constexpr int kLabelWidth = 140;
 constexpr int kRow = 22;
 constexpr std::array<const char*, 4> kColours = {"#1f5f8b", "#6fa8cf", "#c0392b", "#9aa0a6"};
-
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
 
 std::string text_of(const json& value) {
   return value.is_string() ? value.get<std::string>() : std::string{};
@@ -62,7 +37,7 @@ std::string bars_svg(const json& counts, const std::string& title) {
   const int height = std::max<int>(kRow, static_cast<int>(counts.size()) * kRow);
   std::string svg = fmt::format(
       R"(<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {} {}" role="img" aria-label="{}">)",
-      kChartWidth, height, kChartWidth, height, escape(title));
+      kChartWidth, height, kChartWidth, height, escape_markup(title));
   const int bar_width = kChartWidth - kLabelWidth - 60;
   int row = 0;
   for (const auto& count : counts) {
@@ -70,7 +45,7 @@ std::string bars_svg(const json& counts, const std::string& title) {
     const int y = row * kRow;
     svg += fmt::format(
         R"(<text x="{}" y="{}" text-anchor="end" font-size="12" font-family="sans-serif">{}</text>)",
-        kLabelWidth - 6, y + 15, escape(answer_label(text_of(count["answer"]))));
+        kLabelWidth - 6, y + 15, escape_markup(answer_label(text_of(count["answer"]))));
     svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="16" fill="#e4e7eb"/>)",
                        kLabelWidth, y + 3, bar_width);
     svg += fmt::format(R"(<rect x="{}" y="{}" width="{:.1f}" height="16" fill="{}"/>)", kLabelWidth,
@@ -89,11 +64,11 @@ std::string counts_table(const json& counts, const std::string& caption) {
   std::string table = fmt::format(
       "<table><caption>{}</caption><thead><tr><th scope=\"col\">Answer</th>"
       "<th scope=\"col\">States</th><th scope=\"col\">Share</th></tr></thead><tbody>",
-      escape(caption));
+      escape_markup(caption));
   for (const auto& count : counts) {
     table += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                         escape(answer_label(text_of(count["answer"]))), count.value("count", 0),
-                         percent(count.value("share", 0.0)));
+                         escape_markup(answer_label(text_of(count["answer"]))),
+                         count.value("count", 0), percent(count.value("share", 0.0)));
   }
   return table + "</tbody></table>";
 }
@@ -104,13 +79,13 @@ std::string number_text(const json& value) {
 
 std::string item_section(const json& item) {
   const auto code = text_of(item["code"]);
-  std::string html = fmt::format("<section><h3>{}{} — {}</h3>", escape(code),
+  std::string html = fmt::format("<section><h3>{}{} — {}</h3>", escape_markup(code),
                                  item.value("current", true)
                                      ? std::string{}
                                      : fmt::format(" (version {})", item.value("version", 1)),
-                                 escape(text_of(item["prompt"])));
+                                 escape_markup(text_of(item["prompt"])));
   const auto provision = text_of(item["provision_id"]);
-  if (!provision.empty()) html += fmt::format("<p>Commitment {}</p>", escape(provision));
+  if (!provision.empty()) html += fmt::format("<p>Commitment {}</p>", escape_markup(provision));
   html += fmt::format(
       "<p><strong>Denominator: {} States answered</strong> of {} asked ({} responding).</p>",
       item.value("answered", 0), item.value("asked", 0), item.value("responding", 0));
@@ -125,8 +100,8 @@ std::string item_section(const json& item) {
   if (!item["texts"].empty()) {
     html += "<ul>";
     for (const auto& text : item["texts"]) {
-      html += fmt::format("<li><strong>{}</strong>: {}</li>", escape(text_of(text["name"])),
-                          escape(text_of(text["text"])));
+      html += fmt::format("<li><strong>{}</strong>: {}</li>", escape_markup(text_of(text["name"])),
+                          escape_markup(text_of(text["text"])));
     }
     html += "</ul>";
   }
@@ -145,15 +120,16 @@ std::string questionnaire_report_html(const json& analysis, const std::string& g
       "<p><strong>{} of {} invited States submitted their answers.</strong> Shares are of the "
       "States "
       "that answered each question, never of all States; each question shows its denominator.</p>",
-      escape(title), escape(title), round.value("id", 0), escape(text_of(round["status"])),
-      escape(generated_at), analysis.value("responding", 0), analysis.value("invited", 0));
+      escape_markup(title), escape_markup(title), round.value("id", 0),
+      escape_markup(text_of(round["status"])), escape_markup(generated_at),
+      analysis.value("responding", 0), analysis.value("invited", 0));
   html += "<h2>By pillar</h2>";
   for (const auto& pillar : analysis["pillars"]) {
     const auto name = text_of(pillar["pillar"]);
     html += fmt::format(
         "<section><h3>{}</h3><p><strong>Denominator: {} answers</strong> from {} States to {} "
         "yes/no questions.</p>",
-        escape(name), pillar.value("denominator", 0), pillar.value("respondents", 0),
+        escape_markup(name), pillar.value("denominator", 0), pillar.value("respondents", 0),
         pillar.value("items", 0));
     html += bars_svg(pillar["counts"], "Shares of yes/no answers, " + name);
     html += counts_table(pillar["counts"], "Yes/no answers, " + name) + "</section>";

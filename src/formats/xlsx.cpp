@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "core/markup.hpp"
+
 namespace lifeline::formats {
 namespace {
 
@@ -216,35 +218,6 @@ class XmlReader {
 
 // ---- writing ----
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;  // not allowed in XML 1.0
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\r':
-        out += "&#13;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
-
 std::string column_letters(std::size_t index) {
   std::string letters;
   ++index;
@@ -273,7 +246,7 @@ std::string sheet_xml(const Sheet& sheet) {
       const auto ref = column_letters(c) + std::to_string(r + 1);
       if (const auto* text = std::get_if<std::string>(&cell)) {
         xml += fmt::format(R"(<c r="{}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>)",
-                           ref, escape(*text));
+                           ref, escape_markup(*text));
       } else if (const auto* number = std::get_if<double>(&cell);
                  number && std::isfinite(*number)) {
         xml += fmt::format(R"(<c r="{}"><v>{}</v></c>)", ref, number_text(*number));
@@ -556,7 +529,7 @@ Result<std::string> write_xlsx(const Workbook& workbook) {
         ">",
         n);
     sheets += fmt::format("<sheet name=\"{}\" sheetId=\"{}\" r:id=\"rId{}\"/>",
-                          escape(workbook.sheets[i].name), n, n);
+                          escape_markup(workbook.sheets[i].name), n, n);
     relationships += fmt::format(
         "<Relationship Id=\"rId{}\" "
         "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "core/markup.hpp"
 #include "search/detail/facet_counter.hpp"
 #include "search/detail/query.hpp"
 #include "search/detail/record.hpp"
@@ -35,29 +36,7 @@ std::string leading_text(const std::string& text) {
     shown = shown.substr(0, space == std::string_view::npos ? 0 : space);
     cut = true;
   }
-  std::string escaped;
-  escaped.reserve(shown.size() + 16);
-  for (char c : shown) {
-    switch (c) {
-      case '&':
-        escaped += "&amp;";
-        break;
-      case '<':
-        escaped += "&lt;";
-        break;
-      case '>':
-        escaped += "&gt;";
-        break;
-      case '"':
-        escaped += "&quot;";
-        break;
-      case '\'':
-        escaped += "&#39;";
-        break;
-      default:
-        escaped.push_back(c);
-    }
-  }
+  auto escaped = escape_markup(shown);
   if (cut) escaped += "…";
   return escaped;
 }
