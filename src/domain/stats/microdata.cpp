@@ -215,11 +215,13 @@ void Microdata::write(const std::function<void(const std::vector<std::string>&)>
       const auto variable =
           generalised_types && bit > 1 ? std::string_view("isOtherExploit") : term.ctdc;
       const auto it = std::ranges::find(variables, variable);
-      if (it != variables.end()) flags.at(static_cast<std::size_t>(it - variables.begin())) = "1";
+      // assign(1, c), not = "1": g++ 12 at -O3 reports a false -Wrestrict for the latter.
+      if (it != variables.end())
+        flags.at(static_cast<std::size_t>(it - variables.begin())).assign(1, '1');
       const auto label = generalised_types && bit > 1 ? std::string_view("Other") : term.label;
       if (std::ranges::find(labels, label) == labels.end()) labels.emplace_back(label);
     }
-    if ((p.mask & 0b11U) == 0b11U) flags[3] = "1";
+    if ((p.mask & 0b11U) == 0b11U) flags[3].assign(1, '1');
     std::ranges::sort(labels);
     std::string concatenated;
     for (const auto& label : labels)
