@@ -35,11 +35,13 @@ std::size_t count_code_points(std::string_view text) {
 }
 
 // A prefix of at most `limit` bytes that does not cut a UTF-8 sequence.
+// At most `limit` bytes of `text`, the ellipsis included, cut between UTF-8 characters.
 std::string utf8_prefix(std::string_view text, std::size_t limit) {
   if (text.size() <= limit) return std::string(text);
-  std::size_t end = limit;
+  constexpr std::string_view kEllipsis = "...";
+  std::size_t end = limit - kEllipsis.size();
   while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return std::string(text.substr(0, end)) + "...";
+  return std::string(text.substr(0, end)).append(kEllipsis);
 }
 
 // What the parse callback saw that nlohmann::json itself accepts but we do not.

@@ -175,7 +175,16 @@ TEST(JsonFields, TruncatesLongUnknownFieldNames) {
   JsonFields fields(object);
   const auto errors = errors_of(fields);
   ASSERT_EQ(errors.size(), 1U);
-  EXPECT_LT(errors[0].field.size(), 100U);
+  EXPECT_EQ(errors[0].field, std::string(61, 'k') + "...");
+  // Cut between characters: a two-byte letter is never split.
+  const nlohmann::json cyrillic = {{std::string(31, 'k') + "жжжж", 1}};
+  JsonFields letters(cyrillic);
+  const auto cut = errors_of(letters);
+  ASSERT_EQ(cut.size(), 1U);
+  EXPECT_EQ(cut[0].field, std::string(31, 'k') + "жжжж");
+  const nlohmann::json longer = {{std::string(60, 'k') + "жжжж", 1}};
+  JsonFields more(longer);
+  EXPECT_EQ(errors_of(more)[0].field, std::string(60, 'k') + "...");
 }
 
 }  // namespace
