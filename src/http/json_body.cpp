@@ -110,6 +110,9 @@ Result<json> parse_json_body(const Request& request) {
         /*allow_exceptions=*/true, /*ignore_comments=*/false);
   } catch (const json::parse_error& error) {
     return fail(Errc::malformed, describe_parse_error(error));
+  } catch (const json::out_of_range&) {
+    // A number beyond what a double holds (1e999): valid JSON, but no field can take it.
+    return fail(Errc::malformed, "request body holds a number too large to read");
   }
   if (check.too_deep) {
     return fail(Errc::malformed,

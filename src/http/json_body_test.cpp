@@ -57,6 +57,17 @@ TEST(ParseJsonBody, RejectsInvalidUtf8) {
   EXPECT_EQ(parsed.error().message.find("Ana"), std::string::npos);
 }
 
+TEST(ParseJsonBody, RefusesNumbersTooLargeToRead) {
+  for (const char* body : {R"({"people_count": 1e999})", "3333e3333", R"({"a": [-1e400]})"}) {
+    Request request;
+    request.headers.set("Content-Type", "application/json");
+    request.body = body;
+    const auto parsed = parse_json_body(request);
+    ASSERT_FALSE(parsed) << body;
+    EXPECT_EQ(parsed.error().code, Errc::malformed) << body;
+  }
+}
+
 TEST(ParseJsonBody, RequiresAnObjectAtTheTopLevel) {
   for (const char* body : {"[1,2]", "\"text\"", "42", "null"}) {
     const auto parsed = parse_json_body(json_request(body));
