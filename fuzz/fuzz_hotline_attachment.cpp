@@ -10,13 +10,13 @@
 
 #include "domain/hotline/attachment.hpp"
 
+#include "fuzz_checks.hpp"
+
 namespace {
 
-namespace hotline = lifeline::domain::hotline;
+using lifeline::fuzz::check;
 
-void check(bool holds) {
-  if (!holds) std::abort();
-}
+namespace hotline = lifeline::domain::hotline;
 
 }  // namespace
 

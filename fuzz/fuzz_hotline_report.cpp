@@ -14,17 +14,14 @@
 #include "domain/hotline/hotline.hpp"
 #include "http/json_body.hpp"
 
+#include "fuzz_checks.hpp"
+
 namespace {
 
+using lifeline::fuzz::check;
+using lifeline::fuzz::is_printable_ascii;
+
 namespace hotline = lifeline::domain::hotline;
-
-void check(bool holds) {
-  if (!holds) std::abort();
-}
-
-bool is_printable_ascii(std::string_view text) {
-  return std::ranges::all_of(text, [](char c) { return c >= ' ' && c <= '~'; });
-}
 
 void check_errors(const lifeline::Error& error) {
   for (const auto& field : error.fields) {

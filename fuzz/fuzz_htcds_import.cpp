@@ -12,23 +12,20 @@
 #include "core/csv_reader.hpp"
 #include "domain/nrm/htcds_import.hpp"
 
+#include "fuzz_checks.hpp"
+
 namespace {
+
+using lifeline::fuzz::check;
+using lifeline::fuzz::is_printable_ascii;
 
 using namespace lifeline::domain::nrm;
 
 constexpr Date kToday{std::chrono::year{2026}, std::chrono::month{11}, std::chrono::day{23}};
 
-void check(bool holds) {
-  if (!holds) std::abort();
-}
-
 bool is_known_column(std::string_view column) {
   const auto columns = htcds_import_columns();
   return column.empty() || std::ranges::find(columns, column) != columns.end();
-}
-
-bool is_printable_ascii(std::string_view text) {
-  return std::ranges::all_of(text, [](char c) { return c >= ' ' && c <= '~'; });
 }
 
 }  // namespace

@@ -11,17 +11,14 @@
 
 #include "domain/stats/external.hpp"
 
+#include "fuzz_checks.hpp"
+
 namespace {
 
+using lifeline::fuzz::check;
+using lifeline::fuzz::is_printable_ascii;
+
 using namespace lifeline::domain::stats;
-
-void check(bool holds) {
-  if (!holds) std::abort();
-}
-
-bool is_printable_ascii(std::string_view text) {
-  return std::ranges::all_of(text, [](char c) { return c >= ' ' && c <= '~'; });
-}
 
 }  // namespace
 

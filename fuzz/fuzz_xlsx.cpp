@@ -21,11 +21,11 @@
 #include "domain/monitoring/xlsform.hpp"
 #include "formats/xlsx.hpp"
 
+#include "fuzz_checks.hpp"
+
 namespace {
 
-void check(bool holds) {
-  if (!holds) std::abort();
-}
+using lifeline::fuzz::check;
 
 constexpr std::string_view kWorkbook =
     R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
