@@ -212,11 +212,9 @@ json task_json(const domain::nrm::CaseTask& task, const Services& services) {
 }
 
 json full_case_json(const StoredCase& stored, const Services& services,
-                    std::int64_t possible_duplicates,
-                    const std::vector<domain::nrm::TimelineEntry>& timeline,
-                    const std::vector<domain::nrm::CaseTask>& tasks) {
+                    const domain::nrm::CaseDetails& details) {
   auto tasks_list = json::array();
-  for (const auto& task : tasks) tasks_list.push_back(task_json(task, services));
+  for (const auto& task : details.tasks) tasks_list.push_back(task_json(task, services));
   const auto& r = stored.referral;
   const auto& state = stored.state;
   auto body = status_json(stored);
@@ -233,7 +231,7 @@ json full_case_json(const StoredCase& stored, const Services& services,
       {"consent", {{"explained_by", r.consent.explained_by}, {"language", r.consent.language}}},
       {"has_identity", r.kind == domain::nrm::ReferralKind::identified && !stored.identity_erased},
       {"identity_erased", stored.identity_erased},
-      {"possible_duplicates", possible_duplicates},
+      {"possible_duplicates", details.possible_duplicates},
       {"trafficking_status", domain::nrm::trafficking_status(state)},
       {"htcds_status", domain::nrm::htcds_case_status(state)},
       {"assigned_case_worker", optional_json(stored.assignment.case_worker_id)},
@@ -245,7 +243,7 @@ json full_case_json(const StoredCase& stored, const Services& services,
       {"cooperates_with_police", state.cooperates_with_police},
       {"services", services_json(stored)},
       {"deadlines", deadlines_json(case_deadlines(stored, services))},
-      {"timeline", timeline_json(timeline)},
+      {"timeline", timeline_json(details.timeline)},
       {"tasks", std::move(tasks_list)},
       {"version", stored.version}});
   body.update(child_json(stored));
@@ -273,14 +271,9 @@ Result<domain::nrm::CaseChange> service_status_change(
 }
 
 http::Response full_case_response(Services& services, const StoredCase& stored, int status) {
-  auto duplicates = services.cases.possible_duplicates(stored.id);
-  if (!duplicates) return http::problem_from(duplicates.error());
-  auto timeline = services.cases.timeline(stored.id);
-  if (!timeline) return http::problem_from(timeline.error());
-  auto tasks = services.cases.case_tasks(stored.id);
-  if (!tasks) return http::problem_from(tasks.error());
-  auto response =
-      http::json_response(status, full_case_json(stored, services, *duplicates, *timeline, *tasks));
+  auto details = services.cases.case_details(stored.id);
+  if (!details) return http::problem_from(details.error());
+  auto response = http::json_response(status, full_case_json(stored, services, *details));
   response.headers.set("ETag", fmt::format("\"{}\"", stored.version));
   return response;
 }

@@ -37,9 +37,7 @@ nlohmann::json deadlines_json(const std::vector<domain::nrm::Deadline>& deadline
 
 // The whole case as the competent authority sees it, identity apart.
 nlohmann::json full_case_json(const domain::nrm::StoredCase& stored, const Services& services,
-                              std::int64_t possible_duplicates,
-                              const std::vector<domain::nrm::TimelineEntry>& timeline,
-                              const std::vector<domain::nrm::CaseTask>& tasks);
+                              const domain::nrm::CaseDetails& details);
 
 // A task with its status as of today (overdue, due_today, due_soon, upcoming, or met once done).
 nlohmann::json task_json(const domain::nrm::CaseTask& task, const Services& services);

@@ -177,6 +177,13 @@ struct ShelterPlaces {
   std::int64_t occupied = 0;  // accepted shelter services of open cases
 };
 
+// Everything the case page shows beside the case itself.
+struct CaseDetails {
+  std::int64_t possible_duplicates = 0;  // other cases with the same blind index of name and birth
+  std::vector<TimelineEntry> timeline;   // oldest first, notes opened
+  std::vector<CaseTask> tasks;           // in the order they were created
+};
+
 class CaseStore {
  public:
   virtual ~CaseStore() = default;
@@ -215,13 +222,11 @@ class CaseStore {
   virtual Result<std::vector<ProvidedService>> provider_services(std::int64_t organisation_id,
                                                                  std::int64_t after_id,
                                                                  int limit) = 0;
-  // The case's timeline, oldest first, notes opened.
-  virtual Result<std::vector<TimelineEntry>> timeline(std::int64_t id) = 0;
   // The user as a party to cases (organisation, its type, roles); nullopt for an unknown or
   // disabled user.
   virtual Result<std::optional<CaseActor>> case_party(std::int64_t user_id) = 0;
-  // Other cases with the same blind index of name and date of birth.
-  virtual Result<std::int64_t> possible_duplicates(std::int64_t id) = 0;
+  // What the case page shows beside the case itself, read in one transaction.
+  virtual Result<CaseDetails> case_details(std::int64_t id) = 0;
   // Opens the identity and writes the showing to the audit trail in the same transaction.
   virtual Result<std::optional<Identity>> reveal_identity(std::int64_t id, const CaseActor& actor,
                                                           std::int64_t now) = 0;
@@ -243,7 +248,6 @@ class CaseStore {
   // such open task.
   virtual Result<void> complete_task(std::int64_t case_id, std::int64_t task_id,
                                      const CaseActor& actor, std::int64_t now) = 0;
-  virtual Result<std::vector<CaseTask>> case_tasks(std::int64_t case_id) = 0;
   // Open tasks of `owner_id` on open cases, the earliest due first.
   virtual Result<std::vector<CaseTask>> open_tasks(std::int64_t owner_id) = 0;
 

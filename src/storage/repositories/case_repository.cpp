@@ -574,24 +574,22 @@ Result<StoredCase> CaseRepository::change_case(std::int64_t id,
   return changed;
 }
 
-Result<std::vector<TimelineEntry>> CaseRepository::timeline(std::int64_t id) {
-  return db_.read([&](Session& s) -> Result<std::vector<TimelineEntry>> {
-    auto rows = s.query(sql::timeline, {id});
-    if (!rows) return error_of(rows);
-    std::vector<TimelineEntry> entries;
-    entries.reserve(rows->size());
-    for (const auto& row : *rows) {
-      TimelineEntry item{row.i64(0), row.i64(1), row.i64(2), row.i64(3),
-                         CaseEvent{row.text(4), row.text(5), ""}};
-      if (!row.is_null(6)) {
-        auto note = cipher_.decrypt(row.bytes(6), {kEventTable, "note", item.id});
-        if (!note) return error_of(note);
-        item.event.note = std::move(*note);
-      }
-      entries.push_back(std::move(item));
+Result<std::vector<TimelineEntry>> CaseRepository::timeline_in(Session& s, std::int64_t id) {
+  auto rows = s.query(sql::timeline, {id});
+  if (!rows) return error_of(rows);
+  std::vector<TimelineEntry> entries;
+  entries.reserve(rows->size());
+  for (const auto& row : *rows) {
+    TimelineEntry item{row.i64(0), row.i64(1), row.i64(2), row.i64(3),
+                       CaseEvent{row.text(4), row.text(5), ""}};
+    if (!row.is_null(6)) {
+      auto note = cipher_.decrypt(row.bytes(6), {kEventTable, "note", item.id});
+      if (!note) return error_of(note);
+      item.event.note = std::move(*note);
     }
-    return entries;
-  });
+    entries.push_back(std::move(item));
+  }
+  return entries;
 }
 
 Result<std::optional<CaseActor>> CaseRepository::case_party(std::int64_t user_id) {
@@ -614,11 +612,18 @@ Result<void> CaseRepository::record_refusal(std::int64_t id, const CaseActor& ac
   });
 }
 
-Result<std::int64_t> CaseRepository::possible_duplicates(std::int64_t id) {
-  return db_.read([&](Session& s) -> Result<std::int64_t> {
-    auto rows = s.query(sql::duplicates, {id});
-    if (!rows) return error_of(rows);
-    return rows->front().i64(0);
+// One read transaction for the whole page: the case page is the most frequent request, and
+// each transaction costs a round trip to the pool (and on PostgreSQL to the server).
+Result<domain::nrm::CaseDetails> CaseRepository::case_details(std::int64_t id) {
+  return db_.read([&](Session& s) -> Result<domain::nrm::CaseDetails> {
+    auto duplicates = s.query(sql::duplicates, {id});
+    if (!duplicates) return error_of(duplicates);
+    auto timeline = timeline_in(s, id);
+    if (!timeline) return error_of(timeline);
+    auto tasks = tasks_in(s, "WHERE t.case_id = $1 ORDER BY t.id", {id});
+    if (!tasks) return error_of(tasks);
+    return domain::nrm::CaseDetails{duplicates->front().i64(0), std::move(*timeline),
+                                    std::move(*tasks)};
   });
 }
 
@@ -745,38 +750,35 @@ Result<void> CaseRepository::complete_task(std::int64_t case_id, std::int64_t ta
   });
 }
 
-Result<std::vector<domain::nrm::CaseTask>> CaseRepository::tasks_where(std::string_view where,
-                                                                       const Params& params) {
-  return db_.read([&](Session& s) -> Result<std::vector<domain::nrm::CaseTask>> {
-    auto rows = s.query(std::string(sql::task_columns).append(where), params);
-    if (!rows) return error_of(rows);
-    std::vector<domain::nrm::CaseTask> tasks;
-    for (const auto& row : *rows) {
-      domain::nrm::CaseTask task{row.i64(0), row.i64(1), row.i64(2),     {},
-                                 "",         row.i64(5), row.i64(6) != 0};
-      auto due = domain::nrm::parse_iso_date(row.text(3));
-      if (!due) return error_of(due);
-      task.due_on = *due;
-      if (!row.is_null(4)) {
-        auto title = cipher_.decrypt(row.bytes(4), {kTaskTable, "title", task.id});
-        if (!title) return error_of(title);
-        task.title = std::move(*title);
-      }
-      tasks.push_back(std::move(task));
+Result<std::vector<domain::nrm::CaseTask>> CaseRepository::tasks_in(Session& s,
+                                                                    std::string_view where,
+                                                                    const Params& params) {
+  auto rows = s.query(std::string(sql::task_columns).append(where), params);
+  if (!rows) return error_of(rows);
+  std::vector<domain::nrm::CaseTask> tasks;
+  for (const auto& row : *rows) {
+    domain::nrm::CaseTask task{row.i64(0), row.i64(1), row.i64(2),     {},
+                               "",         row.i64(5), row.i64(6) != 0};
+    auto due = domain::nrm::parse_iso_date(row.text(3));
+    if (!due) return error_of(due);
+    task.due_on = *due;
+    if (!row.is_null(4)) {
+      auto title = cipher_.decrypt(row.bytes(4), {kTaskTable, "title", task.id});
+      if (!title) return error_of(title);
+      task.title = std::move(*title);
     }
-    return tasks;
-  });
-}
-
-Result<std::vector<domain::nrm::CaseTask>> CaseRepository::case_tasks(std::int64_t case_id) {
-  return tasks_where("WHERE t.case_id = $1 ORDER BY t.id", {case_id});
+    tasks.push_back(std::move(task));
+  }
+  return tasks;
 }
 
 Result<std::vector<domain::nrm::CaseTask>> CaseRepository::open_tasks(std::int64_t owner_id) {
-  return tasks_where(
-      "JOIN nrm_cases c ON c.id = t.case_id WHERE t.owner_id = $1 AND t.done_at IS NULL "
-      "AND c.status = 'open' ORDER BY t.due_on, t.id",
-      {owner_id});
+  return db_.read([&](Session& s) {
+    return tasks_in(s,
+                    "JOIN nrm_cases c ON c.id = t.case_id WHERE t.owner_id = $1 AND "
+                    "t.done_at IS NULL AND c.status = 'open' ORDER BY t.due_on, t.id",
+                    {owner_id});
+  });
 }
 
 Result<void> CaseRepository::set_shelter_places(std::int64_t organisation_id, std::int64_t places,

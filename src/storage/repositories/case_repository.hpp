@@ -35,11 +35,10 @@ class CaseRepository final : public domain::nrm::CaseStore {
   Result<std::vector<domain::nrm::ProvidedService>> provider_services(std::int64_t organisation_id,
                                                                       std::int64_t after_id,
                                                                       int limit) override;
-  Result<std::vector<domain::nrm::TimelineEntry>> timeline(std::int64_t id) override;
   Result<std::optional<domain::nrm::CaseActor>> case_party(std::int64_t user_id) override;
   Result<void> record_refusal(std::int64_t id, const domain::nrm::CaseActor& actor,
                               std::int64_t now, std::string_view action) override;
-  Result<std::int64_t> possible_duplicates(std::int64_t id) override;
+  Result<domain::nrm::CaseDetails> case_details(std::int64_t id) override;
   Result<std::optional<domain::nrm::Identity>> reveal_identity(std::int64_t id,
                                                                const domain::nrm::CaseActor& actor,
                                                                std::int64_t now) override;
@@ -53,7 +52,6 @@ class CaseRepository final : public domain::nrm::CaseStore {
                                    const domain::nrm::CaseActor& actor, std::int64_t now) override;
   Result<void> complete_task(std::int64_t case_id, std::int64_t task_id,
                              const domain::nrm::CaseActor& actor, std::int64_t now) override;
-  Result<std::vector<domain::nrm::CaseTask>> case_tasks(std::int64_t case_id) override;
   Result<std::vector<domain::nrm::CaseTask>> open_tasks(std::int64_t owner_id) override;
   Result<std::vector<std::int64_t>> cases_due_for_erasure(const std::string& closed_before,
                                                           std::int64_t after_id,
@@ -75,8 +73,9 @@ class CaseRepository final : public domain::nrm::CaseStore {
   Result<void> append_event(Session& s, std::int64_t case_id, const domain::nrm::CaseActor& actor,
                             std::int64_t now, const domain::nrm::CaseEvent& event);
   Result<std::optional<domain::nrm::StoredCase>> find_case_in(Session& s, std::int64_t id);
-  Result<std::vector<domain::nrm::CaseTask>> tasks_where(std::string_view where,
-                                                         const Params& params);
+  Result<std::vector<domain::nrm::TimelineEntry>> timeline_in(Session& s, std::int64_t id);
+  Result<std::vector<domain::nrm::CaseTask>> tasks_in(Session& s, std::string_view where,
+                                                      const Params& params);
   Result<std::int64_t> write_service(Session& s, std::int64_t case_id, std::int64_t now,
                                      const domain::nrm::ServiceChange& change);
 

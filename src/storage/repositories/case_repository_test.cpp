@@ -97,7 +97,7 @@ TEST_P(CaseImportTest, ImportedCasesAreStoredAsReferralsAre) {
   EXPECT_EQ((*first)->status, "open");
   EXPECT_EQ((*first)->referral.exploitation_types, std::vector<std::string>{"forced_labour"});
   // The same person twice: the blind index finds the other.
-  EXPECT_EQ(cases_->possible_duplicates(ids->at(0)).value(), 1);
+  EXPECT_EQ(cases_->case_details(ids->at(0)).value().possible_duplicates, 1);
   auto identity = cases_->reveal_identity(ids->at(1), actor_, kNow);
   ASSERT_TRUE(identity && *identity);
   EXPECT_EQ((*identity)->given_name, "Zlata");
@@ -108,12 +108,13 @@ TEST_P(CaseImportTest, ImportedCasesAreStoredAsReferralsAre) {
   EXPECT_EQ((*last)->version, 2);
   ASSERT_EQ((*last)->state.closures.size(), 1U);
   EXPECT_EQ((*last)->state.closures.front().reason, "returned");
-  auto timeline = cases_->timeline(ids->at(3));
-  ASSERT_TRUE(timeline);
-  ASSERT_EQ(timeline->size(), 2U);
-  EXPECT_EQ(timeline->at(0).event.kind, "referral");
-  EXPECT_EQ(timeline->at(0).event.detail, R"({"imported":true})");
-  EXPECT_EQ(timeline->at(1).event.kind, "closure");
+  auto details = cases_->case_details(ids->at(3));
+  ASSERT_TRUE(details);
+  const auto& timeline = details->timeline;
+  ASSERT_EQ(timeline.size(), 2U);
+  EXPECT_EQ(timeline.at(0).event.kind, "referral");
+  EXPECT_EQ(timeline.at(0).event.detail, R"({"imported":true})");
+  EXPECT_EQ(timeline.at(1).event.kind, "closure");
 
   EXPECT_EQ(count("nrm_identities"), 2);
   auto audited = db_->read([](Session& s) {
@@ -164,9 +165,9 @@ TEST_P(CaseImportTest, CasesMayBeReferredForTheOrganisationTheRecordsComeFrom) {
   EXPECT_EQ((*stored)->referring_organisation_id, ngo->id);
   EXPECT_EQ((*stored)->state.referring_organisation_id, ngo->id);
   EXPECT_EQ((*stored)->referred_by, actor_.user_id);
-  auto timeline = cases_->timeline(ids->front());
-  ASSERT_TRUE(timeline);
-  EXPECT_EQ(timeline->front().organisation_id, actor_.organisation_id);
+  auto details = cases_->case_details(ids->front());
+  ASSERT_TRUE(details);
+  EXPECT_EQ(details->timeline.front().organisation_id, actor_.organisation_id);
 }
 
 LIFELINE_ON_BOTH_BACKENDS(CaseImportTest);
