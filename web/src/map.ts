@@ -22,6 +22,8 @@ const WIDTH = 960;
 const MAP_HEIGHT = 470;
 const TITLE_HEIGHT = 34;
 const LEGEND_ROW = 22;
+const LEGEND_COLUMNS = 2;
+const LEGEND_COLUMN_WIDTH = 470;
 const TEXT_COLOUR = '#1a1a1a';
 const BORDER_COLOUR = '#ffffff';
 /** Countries with no figure: light, so that shaded ones stand out. */
@@ -116,12 +118,25 @@ function hatchPattern(id: string): SVGElement {
 
 const label = (code: string): string => countryName(code, language());
 
-/** Upper bounds of up to five classes of equal width from 1 to the largest count. */
-export function classBounds(largest: number): number[] {
-  if (largest <= 0) return [];
-  const classes = Math.min(COUNT_COLOURS.length, largest);
-  const width = Math.ceil(largest / classes);
-  return Array.from({ length: classes }, (_, i) => Math.min(largest, (i + 1) * width)).filter((b, i, all) => i === 0 || b > (all[i - 1] ?? 0));
+/** Upper bounds of up to five classes of equal width from the smallest to the largest count. */
+export function classBounds(smallest: number, largest: number): number[] {
+  if (largest <= 0 || smallest > largest) return [];
+  const span = largest - smallest + 1;
+  const classes = Math.min(COUNT_COLOURS.length, span);
+  const width = Math.ceil(span / classes);
+  const bounds: number[] = [];
+  for (let bound = smallest + width - 1; bounds.length < classes; bound += width) {
+    bounds.push(Math.min(largest, bound));
+    if (bound >= largest) break;
+  }
+  return bounds;
+}
+
+/** The colour of a class: fewer than five classes still run from light to dark. */
+function classColour(index: number, classes: number): string {
+  const last = COUNT_COLOURS.length - 1;
+  const position = classes <= 1 ? last - 1 : Math.round((index * last) / (classes - 1));
+  return COUNT_COLOURS[position] ?? NO_DATA_COLOUR;
 }
 
 function classOf(value: number, bounds: readonly number[]): number {
@@ -140,7 +155,7 @@ interface MapParts {
 }
 
 function drawMap(parts: MapParts, hatchId: string): SVGSVGElement {
-  const legendRows = Math.ceil(parts.legend.length / 3);
+  const legendRows = Math.ceil(parts.legend.length / LEGEND_COLUMNS);
   const height = TITLE_HEIGHT + MAP_HEIGHT + 12 + legendRows * LEGEND_ROW;
   const summary = t('map.summary', { title: parts.title, shaded: [...parts.shading.values()].filter((s) => s.shaded).length });
   const chart = svg('svg', { xmlns: SVG_NS, viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', 'aria-label': summary, class: `world-map ${parts.className}`, 'font-family': 'sans-serif', 'font-size': 14 }) as SVGSVGElement;
@@ -160,8 +175,8 @@ function drawMap(parts: MapParts, hatchId: string): SVGSVGElement {
   chart.appendChild(countries);
   const legendTop = TITLE_HEIGHT + MAP_HEIGHT + 12;
   parts.legend.forEach((entry, index) => {
-    const x = 20 + (index % 3) * 310;
-    const y = legendTop + Math.floor(index / 3) * LEGEND_ROW;
+    const x = 20 + (index % LEGEND_COLUMNS) * LEGEND_COLUMN_WIDTH;
+    const y = legendTop + Math.floor(index / LEGEND_COLUMNS) * LEGEND_ROW;
     chart.appendChild(svg('rect', { x, y, width: 18, height: 14, fill: entry.fill, stroke: '#767676', 'stroke-width': 0.5, class: 'legend-swatch' }));
     chart.appendChild(svg('text', { x: x + 26, y: y + 12, fill: TEXT_COLOUR, class: 'legend-label' }, entry.label));
   });
@@ -213,19 +228,20 @@ export interface CountMapOptions {
 export function countMap(options: CountMapOptions): { element: HTMLElement; svg: SVGSVGElement } {
   const hatchFill = `url(#map-hatch-${mapCounter + 1})`;
   const published = options.figures.filter((f) => f.value !== null && f.value > 0);
-  const bounds = classBounds(Math.max(0, ...published.map((f) => f.value ?? 0)));
+  const values = published.map((f) => f.value ?? 0);
+  const bounds = classBounds(Math.min(...values), Math.max(0, ...values));
   const shading = new Map<string, Shading>();
   for (const figure of options.figures) {
     if (figure.value === null) {
       shading.set(figure.code, { fill: hatchFill, tooltip: `${label(figure.code)}: ${t('map.suppressedShort')}`, shaded: false, suppressed: true });
     } else if (figure.value > 0) {
-      const colour = COUNT_COLOURS[classOf(figure.value, bounds)] ?? NO_DATA_COLOUR;
+      const colour = classColour(classOf(figure.value, bounds), bounds.length);
       shading.set(figure.code, { fill: colour, tooltip: `${label(figure.code)}: ${figure.value}`, shaded: true, suppressed: false });
     }
   }
   const legend: LegendEntry[] = bounds.map((bound, index) => {
-    const from = index === 0 ? 1 : (bounds[index - 1] ?? 0) + 1;
-    return { label: from === bound ? String(bound) : `${from}–${bound}`, fill: COUNT_COLOURS[index] ?? NO_DATA_COLOUR };
+    const from = index === 0 ? Math.min(...values) : (bounds[index - 1] ?? 0) + 1;
+    return { label: from === bound ? String(bound) : `${from}–${bound}`, fill: classColour(index, bounds.length) };
   });
   legend.push({ label: t('map.legendSuppressed', { threshold: options.threshold }), fill: hatchFill });
   legend.push({ label: t('map.legendNone'), fill: NO_DATA_COLOUR });

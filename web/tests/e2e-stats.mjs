@@ -95,9 +95,10 @@ export function statsSteps(kit) {
     }],
 
     ['Statistics maps: imported cases from three countries are shaded as the API publishes them', async () => {
-      // 8 from UA exploited in PL, 7 from MD exploited in AT, 6 from RO exploited in DE, beside
-      // the few referrals of the NRM steps: some totals are published, some suppressed.
-      const groups = [['UA', 'PL', 8], ['MD', 'AT', 7], ['RO', 'DE', 6]];
+      // 8 from UA exploited in PL, 7 from MD exploited in AT, 6 from RO exploited in DE and 2 from
+      // BY exploited in LT, beside the few referrals of the NRM steps: some totals are published,
+      // some suppressed.
+      const groups = [['UA', 'PL', 8], ['MD', 'AT', 7], ['RO', 'DE', 6], ['BY', 'LT', 2]];
       const lines = ['cas_IncomingReferralDate,prs_Gender,prs_Citizenship,lifeline_IsChild,vic_TypeOfExploitation,hte_Country,hte_Type'];
       for (const [citizenship, country, count] of groups) {
         for (let i = 0; i < count; i++) lines.push(`2025-0${(i % 9) + 1}-15,${i % 2 ? 'Feminine' : 'Masculine'},${citizenship},no,ForcedLabour,${country},Exploitation`);
@@ -116,7 +117,7 @@ export function statsSteps(kit) {
       const map = slot.locator('svg.world-map');
       await map.waitFor();
       assert.equal(await map.getAttribute('role'), 'img');
-      const table = await page().evaluate(async () => (await fetch('/api/v1/stats/table?rows=citizenship&cols=gender')).json());
+      const table = await page().evaluate(async () => (await fetch('/api/v1/stats/table?rows=citizenship&cols=scope')).json());
       const drawn = new Set(await map.locator('path.country').evaluateAll((paths) => paths.map((p) => p.getAttribute('data-code'))));
       const totals = table.rows.map((code, index) => ({ code, cell: table.row_totals[index] })).filter((row) => row.code !== 'unknown');
       const published = totals.filter((row) => !row.cell.suppressed && row.cell.value > 0);
@@ -155,6 +156,10 @@ export function statsSteps(kit) {
       ]);
       const png = await readFile(await pngFile.path());
       assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'the PNG file is a PNG');
+      if (process.env.LIFELINE_E2E_MAP_SCREENSHOT) {
+        await slot.screenshot({ path: process.env.LIFELINE_E2E_MAP_SCREENSHOT });
+        await writeFile(`${process.env.LIFELINE_E2E_MAP_SCREENSHOT}.downloaded.png`, png);
+      }
       await checkAccessibility('statistics maps');
       await signOutIfSignedIn();
     }],

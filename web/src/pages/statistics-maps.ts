@@ -1,7 +1,9 @@
 // The statistics page's two maps: people by country of citizenship and by country of
 // exploitation, for the chosen period. Each map shades the row totals of a table by that country
 // (the same table the API publishes, under the same disclosure control), so a suppressed total is
-// hatched and its value is never drawn. The map module (with the world's geometry) is loaded only
+// hatched and its value is never drawn. The API has no one-way table: the columns are the scope
+// (internal or transnational), which nearly always puts all of a country's people in one cell, so
+// that suppressing an inner cell seldom forces a country's total to be suppressed too. The map module (with the world's geometry) is loaded only
 // when the maps are shown, to keep it out of the other pages' bundle.
 import { chartDownloads } from '../chart-export';
 import { h, replaceContent } from '../dom';
@@ -25,7 +27,7 @@ export function countryFigures(table: StatsTable): CountFigure[] {
 }
 
 async function countryMap(dimension: CountryDimension, query: StatsQuery): Promise<HTMLElement> {
-  const [{ countMap }, table] = await Promise.all([import('../map'), fetchStatsTable({ rows: dimension, cols: 'gender', from: query.from, to: query.to })]);
+  const [{ countMap }, table] = await Promise.all([import('../map'), fetchStatsTable({ rows: dimension, cols: 'scope', from: query.from, to: query.to })]);
   const title = t(dimension === 'citizenship' ? 'stats.map.citizenship' : 'stats.map.exploitation');
   const figures = countryFigures(table);
   if (figures.length === 0) return card(title, h('p', { class: 'muted' }, t('stats.empty')));
