@@ -16,6 +16,7 @@ import world from 'world-atlas/countries-110m.json';
 import { countryName } from './countries';
 import { h } from './dom';
 import { language, t } from './i18n';
+import { classBounds, classColour, classOf } from './map-scale';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const WIDTH = 960;
@@ -28,8 +29,6 @@ const TEXT_COLOUR = '#1a1a1a';
 const BORDER_COLOUR = '#ffffff';
 /** Countries with no figure: light, so that shaded ones stand out. */
 export const NO_DATA_COLOUR = '#e4e4e4';
-/** Five classes of a sequential blue scale (ColorBrewer Blues), light to dark. */
-const COUNT_COLOURS = ['#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
 const HATCH_BACKGROUND = '#d0d0d0';
 const HATCH_LINE = '#555555';
 const ANTARCTICA = '010';
@@ -117,32 +116,6 @@ function hatchPattern(id: string): SVGElement {
 }
 
 const label = (code: string): string => countryName(code, language());
-
-/** Upper bounds of up to five classes of equal width from the smallest to the largest count. */
-export function classBounds(smallest: number, largest: number): number[] {
-  if (largest <= 0 || smallest > largest) return [];
-  const span = largest - smallest + 1;
-  const classes = Math.min(COUNT_COLOURS.length, span);
-  const width = Math.ceil(span / classes);
-  const bounds: number[] = [];
-  for (let bound = smallest + width - 1; bounds.length < classes; bound += width) {
-    bounds.push(Math.min(largest, bound));
-    if (bound >= largest) break;
-  }
-  return bounds;
-}
-
-/** The colour of a class: fewer than five classes still run from light to dark. */
-function classColour(index: number, classes: number): string {
-  const last = COUNT_COLOURS.length - 1;
-  const position = classes <= 1 ? last - 1 : Math.round((index * last) / (classes - 1));
-  return COUNT_COLOURS[position] ?? NO_DATA_COLOUR;
-}
-
-function classOf(value: number, bounds: readonly number[]): number {
-  const index = bounds.findIndex((bound) => value <= bound);
-  return index < 0 ? bounds.length - 1 : index;
-}
 
 interface MapParts {
   title: string;

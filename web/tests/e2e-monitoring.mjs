@@ -89,6 +89,15 @@ export function monitoringSteps(kit) {
       const covered = en['nap.coverageSummary'].split('{covered}')[0];
       await main().getByText(new RegExp(`^${covered}2 `)).waitFor();
       await checkAccessibility('action plan');
+      // The chart's colours come from the stylesheet; the downloaded SVG carries them itself.
+      const filledColour = await main().locator('svg.bar-chart rect.bar-filled').first().evaluate((bar) => getComputedStyle(bar).fill);
+      const [chartFile] = await Promise.all([
+        page().waitForEvent('download'),
+        main().locator('figure.chart button.chart-download-svg').click(),
+      ]);
+      const chartSvg = await readFile(await chartFile.path(), 'utf8');
+      assert.ok(chartSvg.startsWith('<svg'), chartSvg.slice(0, 20));
+      assert.ok(chartSvg.includes(`fill="${filledColour}"`), `the bars' colour ${filledColour} is written into the file`);
     }],
 
     ['monitoring: the action plan page speaks Russian', async () => {
