@@ -15,6 +15,9 @@ import type {
   QuestionnaireRound,
   Respondent,
   RoundAnalysis,
+  RoundCrosstab,
+  RoundRespondent,
+  ProvisionComparison,
   CaseIdentity,
   CaseRecord,
   CaseTask,
@@ -369,3 +372,15 @@ export const roundAnalysisXlsxUrl = (id: number): string => `${ROUNDS}/${id}/ana
 /** A new draft round from an XLSForm; the .xlsx file travels in base64 inside JSON. */
 export const importXlsForm = (fileBase64: string, title: string): Promise<QuestionnaireRound> =>
   api.post<QuestionnaireRound>(`${ROUNDS}/import-xlsform`, title ? { file: fileBase64, title } : { file: fileBase64 });
+export const listRoundRespondents = (id: number): Promise<ItemList<RoundRespondent>> =>
+  api.get<ItemList<RoundRespondent>>(`${ROUNDS}/${id}/respondents`);
+export const fetchRoundCrosstab = (id: number, rows: string, columns: string): Promise<RoundCrosstab> =>
+  api.get<RoundCrosstab>(`${ROUNDS}/${id}/crosstab?${new URLSearchParams({ rows, columns }).toString()}`);
+export const fetchProvisionComparison = (provision: string): Promise<ProvisionComparison> =>
+  api.get<ProvisionComparison>(`${ROUNDS}/comparison?${new URLSearchParams({ provision }).toString()}`);
+/** Links a State to the organisation whose co-ordinators answer for it (null: to none). */
+export const linkRespondent = (code: string, organisationId: number | null): Promise<Respondent> =>
+  request<Respondent>('PUT', `${ROUNDS}/respondents/${encodeURIComponent(code)}`, { organisation_id: organisationId });
+/** Changes an item; in an open round the change is a new version of it. */
+export const changeRoundItem = (roundId: number, itemId: number, item: Record<string, unknown>): Promise<QuestionnaireItem> =>
+  request<QuestionnaireItem>('PUT', `${ROUNDS}/${roundId}/items/${itemId}`, item);

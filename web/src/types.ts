@@ -846,3 +846,28 @@ export interface RoundAnalysis {
   items: ItemAnalysis[];
   pillars: { pillar: string; items: number; respondents: number; denominator: number; counts: AnswerCount[] }[];
 }
+
+/** A respondent of one round, with the moment it submitted (GET .../{id}/respondents). */
+export interface RoundRespondent {
+  code: string;
+  name: string;
+  kind: string;
+  submitted_at: string | null;
+}
+
+/** Two items of a round cross-tabulated over the States that answered both. */
+export interface RoundCrosstab {
+  rows_item: string;
+  columns_item: string;
+  rows: string[];
+  columns: string[];
+  counts: number[][];
+  denominator: number;
+  responding: number;
+}
+
+/** Every round that asked about a provision, oldest first (GET /questionnaires/comparison). */
+export interface ProvisionComparison {
+  provision: string;
+  rounds: { round: QuestionnaireRound; responding: number; items: ItemAnalysis[] }[];
+}

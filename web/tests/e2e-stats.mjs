@@ -1,8 +1,13 @@
 // End-to-end steps of the statistics page, run by tests/e2e.mjs after the NRM steps (which leave
 // at least one referral behind): an analyst signs in, finds Statistics in the navigation, chooses
 // a table, sees small counts as "<5" with the suppression note, a bar chart and the downloads,
-// and reads the page in Russian; axe-core checks it. Nobody else is offered the page.
+// and reads the page in Russian; axe-core checks it. Nobody else is offered the page. Then more
+// cases are imported and the maps of countries of citizenship and exploitation are checked
+// against the API's table: the shaded countries, the figures of the table beside the map, a
+// suppressed country drawn without its value, and the SVG and PNG downloads.
 import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 
 const PASSWORD = 'Temporary-Pass-2024';
 const OWN_PASSWORD = 'Quiet-River-Lantern-78';
@@ -60,8 +65,8 @@ export function statsSteps(kit) {
       assert.equal(await chart.locator('rect').count(), 0, 'a suppressed total must not be drawn as a bar');
       const csv = main().getByRole('link', { name: en['stats.downloadCsv'], exact: true });
       assert.match(await csv.getAttribute('href'), /\/api\/v1\/stats\/table\?rows=gender&cols=country_of_exploitation&format=csv$/);
-      const svgLink = main().getByRole('link', { name: en['stats.downloadSvg'], exact: true });
-      assert.match(await svgLink.getAttribute('download'), /\.svg$/);
+      await main().getByRole('button', { name: en['chart.downloadSvgOf'].replace('{chart}', en['stats.chartHeading']), exact: true }).waitFor();
+      await main().getByRole('button', { name: en['chart.downloadPngOf'].replace('{chart}', en['stats.chartHeading']), exact: true }).waitFor();
       await main().getByRole('heading', { name: en['stats.process.title'], exact: true }).waitFor();
       await main().locator('table.stats-figures caption').getByText(en['stats.process.backlogRg'], { exact: true }).waitFor();
       if (process.env.LIFELINE_E2E_SCREENSHOTS) await page().screenshot({ path: process.env.LIFELINE_E2E_SCREENSHOTS, fullPage: true });
@@ -86,6 +91,76 @@ export function statsSteps(kit) {
       await checkAccessibility('statistics page in Russian');
       await header().getByLabel(ru['header.language'], { exact: true }).selectOption('en');
       await expectHeading(en['stats.title']);
+      await signOutIfSignedIn();
+    }],
+
+    ['Statistics maps: imported cases from three countries are shaded as the API publishes them', async () => {
+      // 8 from UA exploited in PL, 7 from MD exploited in AT, 6 from RO exploited in DE and 2 from
+      // BY exploited in LT, beside the few referrals of the NRM steps: some totals are published,
+      // some suppressed.
+      const groups = [['UA', 'PL', 8], ['MD', 'AT', 7], ['RO', 'DE', 6], ['BY', 'LT', 2]];
+      const lines = ['cas_IncomingReferralDate,prs_Gender,prs_Citizenship,lifeline_IsChild,vic_TypeOfExploitation,hte_Country,hte_Type'];
+      for (const [citizenship, country, count] of groups) {
+        for (let i = 0; i < count; i++) lines.push(`2025-0${(i % 9) + 1}-15,${i % 2 ? 'Feminine' : 'Masculine'},${citizenship},no,ForcedLabour,${country},Exploitation`);
+      }
+      const file = path.join(env.tempDir, 'map-cases.csv');
+      await writeFile(file, `${lines.join('\n')}\n`);
+      await runCli(['cases', 'import', '--as', 'caseworker.ivanova', file]);
+
+      await page().goto(`${env.baseUrl}/#/login`);
+      await expectHeading(en['login.title']);
+      assert.equal((await signIn(analyst.username, OWN_PASSWORD)).status(), 200);
+      await expectRoute('/');
+      await page().goto(`${env.baseUrl}/#/statistics`);
+      await expectHeading(en['stats.title']);
+      const slot = main().locator('.stats-map-citizenship');
+      const map = slot.locator('svg.world-map');
+      await map.waitFor();
+      assert.equal(await map.getAttribute('role'), 'img');
+      const table = await page().evaluate(async () => (await fetch('/api/v1/stats/table?rows=citizenship&cols=scope')).json());
+      const drawn = new Set(await map.locator('path.country').evaluateAll((paths) => paths.map((p) => p.getAttribute('data-code'))));
+      const totals = table.rows.map((code, index) => ({ code, cell: table.row_totals[index] })).filter((row) => row.code !== 'unknown');
+      const published = totals.filter((row) => !row.cell.suppressed && row.cell.value > 0);
+      const suppressed = totals.filter((row) => row.cell.suppressed);
+      assert.ok(published.length >= 1, `some citizenship total is published: ${JSON.stringify(totals)}`);
+      assert.ok(suppressed.length >= 1, `some citizenship total is suppressed: ${JSON.stringify(totals)}`);
+      const shaded = await map.locator('path.shaded').evaluateAll((paths) => paths.map((p) => p.getAttribute('data-code')).sort());
+      assert.deepEqual(shaded, published.map((row) => row.code).filter((code) => drawn.has(code)).sort(), 'the shaded countries are those with a published count');
+
+      // The table beside the map has the same figures, suppressed ones as their marks.
+      const rows = await slot.locator('table.map-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-code'), tr.querySelector('td:last-child').textContent]));
+      assert.deepEqual(rows, totals.map((row) => [row.code, row.cell.suppressed ? row.cell.shown : String(row.cell.value)]));
+      // A suppressed country is hatched and its tooltip carries no figure.
+      for (const { code } of suppressed.filter((row) => drawn.has(row.code))) {
+        const country = map.locator(`path[data-code="${code}"]`);
+        assert.match(await country.getAttribute('class'), /\bsuppressed\b/);
+        assert.match(await country.getAttribute('fill'), /^url\(#map-hatch-\d+\)$/);
+        assert.doesNotMatch(await country.locator('title').textContent(), /\d/);
+      }
+      await main().locator('.stats-map-country_of_exploitation svg.world-map').waitFor();
+      const exploitationShaded = await main().locator('.stats-map-country_of_exploitation path.shaded').count();
+      assert.ok(exploitationShaded >= 1, 'some country of exploitation is shaded');
+
+      const title = en['stats.map.citizenship'];
+      const [svgFile] = await Promise.all([
+        page().waitForEvent('download'),
+        slot.getByRole('button', { name: en['chart.downloadSvgOf'].replace('{chart}', title), exact: true }).click(),
+      ]);
+      assert.equal(svgFile.suggestedFilename(), 'lifeline-map-citizenship.svg');
+      const text = await readFile(await svgFile.path(), 'utf8');
+      assert.ok(text.startsWith('<svg'), `the SVG file starts with ${text.slice(0, 20)}`);
+      assert.ok(text.includes('fill="'), 'the SVG file carries its colours');
+      const [pngFile] = await Promise.all([
+        page().waitForEvent('download'),
+        slot.getByRole('button', { name: en['chart.downloadPngOf'].replace('{chart}', title), exact: true }).click(),
+      ]);
+      const png = await readFile(await pngFile.path());
+      assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'the PNG file is a PNG');
+      if (process.env.LIFELINE_E2E_MAP_SCREENSHOT) {
+        await slot.screenshot({ path: process.env.LIFELINE_E2E_MAP_SCREENSHOT });
+        await writeFile(`${process.env.LIFELINE_E2E_MAP_SCREENSHOT}.downloaded.png`, png);
+      }
+      await checkAccessibility('statistics maps');
       await signOutIfSignedIn();
     }],
   ];

@@ -1,5 +1,6 @@
 // What the action-plan and questionnaire pages share: the bar chart (drawn here as SVG, no
-// library), status badges and the coordinator role.
+// library, with its SVG and PNG downloads), status badges and the coordinator role.
+import { chartDownloads } from '../chart-export';
 import { h } from '../dom';
 import { isMessageKey, t } from '../i18n';
 import { barLayout, percent, type Bar } from '../monitoring-logic';
@@ -40,7 +41,7 @@ export function barChart(title: string, bars: readonly Bar[], labelOf: (label: s
     const figure = source ? `${source.value}/${source.total} (${percent(bar.share)})` : '';
     chart.appendChild(svg('text', { x: LABEL_WIDTH + bar.track + 6, y: y + BAR - 4, class: 'bar-figure' }, figure));
   });
-  return h('figure', { class: 'chart' }, chart as unknown as HTMLElement, h('figcaption', {}, title));
+  return h('figure', { class: 'chart' }, chart as unknown as HTMLElement, h('figcaption', {}, title, ' ', chartDownloads(chart, 'lifeline-chart', title)));
 }
 
 /** A label kept under `prefix` for an id the server sends; the id itself when none is. */

@@ -31,6 +31,7 @@ import type { AnswerToSave, GivenAnswer, ItemAnalysis, QuestionnaireItem, Questi
 import { card, dataTable, loadingNote, page } from './common';
 import { provisionPath } from './corpus-common';
 import { QUESTIONNAIRES_PATH, labelOf, pillarLabel } from './monitoring-common';
+import { comparisonCard, crosstabCard, respondentLinkCard, respondentMapCard, reviseItemCard } from './questionnaire-tools';
 
 const TYPES = ['yes_no', 'number', 'choice', 'text', 'evidence'];
 const YES_NO = ['yes', 'partly', 'no', 'not_applicable'];
@@ -329,6 +330,7 @@ async function drawRound(slot: HTMLElement, id: number, status: StatusRegion): P
   if (round.status === 'draft') parts.push(itemForm(round, status, redraw));
   if (round.status === 'open') parts.push(await answerCard(round, status));
   if (round.status !== 'draft') parts.push(analysisCard(await fetchRoundAnalysis(id), round));
+  if (round.status !== 'draft') parts.push(await respondentMapCard(round, status), crosstabCard(round), comparisonCard(round), reviseItemCard(round, status, redraw));
   replaceContent(slot, ...parts);
 }
 
@@ -347,5 +349,5 @@ export function questionnairesPage(): HTMLElement {
       status.error(error);
     }
   })();
-  return page(t('rounds.pageTitle'), h('p', { class: 'lead' }, t('rounds.intro')), status.element, card(t('rounds.list'), list), slot, newRoundForm(status), importForm(status));
+  return page(t('rounds.pageTitle'), h('p', { class: 'lead' }, t('rounds.intro')), status.element, card(t('rounds.list'), list), slot, newRoundForm(status), importForm(status), respondentLinkCard());
 }

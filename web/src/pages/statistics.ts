@@ -5,6 +5,7 @@
 //
 // The choice is kept in the route's query ("#/statistics?rows=year&cols=gender"), so a table
 // can be bookmarked and shared with colleagues who may see it.
+import { chartDownloads } from '../chart-export';
 import { countryName } from '../countries';
 import { h, replaceContent } from '../dom';
 import { fetchStatsProcess, fetchStatsTable, statsTableUrl, type StatsQuery } from '../endpoints';
@@ -13,6 +14,7 @@ import { isMessageKey, language, t, termLabel } from '../i18n';
 import { currentQuery, navigate, pathWithQuery } from '../router';
 import type { StatsCell, StatsCount, StatsProcess, StatsTable } from '../types';
 import { card, loadingNote, page } from './common';
+import { statisticsMaps } from './statistics-maps';
 
 export const STATISTICS_PATH = '/statistics';
 
@@ -206,13 +208,12 @@ function downloadLink(label: string, url: string, fileName: string): HTMLAnchorE
 
 function downloads(query: StatsQuery, table: StatsTable, chart: SVGSVGElement): HTMLElement {
   const json = URL.createObjectURL(new Blob([JSON.stringify(table, null, 2)], { type: 'application/json' }));
-  const picture = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(chart)], { type: 'image/svg+xml' }));
   return h(
     'p',
     { class: 'downloads' },
     downloadLink(t('stats.downloadCsv'), statsTableUrl(query, 'csv'), `${fileStem(query)}.csv`),
     downloadLink(t('stats.downloadJson'), json, `${fileStem(query)}.json`),
-    downloadLink(t('stats.downloadSvg'), picture, `${fileStem(query)}.svg`),
+    chartDownloads(chart, fileStem(query), t('stats.chartHeading')),
   );
 }
 
@@ -342,5 +343,5 @@ export function statisticsPage(): HTMLElement {
       status.error(error);
     }
   })();
-  return page(t('stats.title'), h('p', { class: 'lead' }, t('stats.lead')), choiceForm(query, status), status.element, slot, processSlot);
+  return page(t('stats.title'), h('p', { class: 'lead' }, t('stats.lead')), choiceForm(query, status), status.element, slot, processSlot, statisticsMaps(query, status));
 }
