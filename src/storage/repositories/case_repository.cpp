@@ -55,8 +55,11 @@ constexpr std::string_view list_cases_where =
     " FROM nrm_cases WHERE id > $1 AND ($2 = 0 OR referring_organisation_id = $2) "
     "AND ($3 = 0 OR case_worker_id IS NULL OR case_worker_id = $3 OR decision_maker_id = $3) "
     "AND ($4 = 0 OR guardian_id = $4) ORDER BY id LIMIT $5";
+// Two indexed lookups rather than an OR: given the OR, SQLite's planner walks the status index
+// through every open case (50 ms at 20,000 cases, growing with the register).
 constexpr std::string_view assigned_open_where =
-    " FROM nrm_cases WHERE (case_worker_id = $1 OR decision_maker_id = $1) AND status = 'open'";
+    " FROM nrm_cases WHERE id IN (SELECT id FROM nrm_cases WHERE case_worker_id = $1 "
+    "UNION ALL SELECT id FROM nrm_cases WHERE decision_maker_id = $1) AND status = 'open'";
 constexpr std::string_view update_case =
     "UPDATE nrm_cases SET state = $3, status = $4, case_worker_id = $5, decision_maker_id = $6, "
     "guardian_id = $7, version = version + 1, updated_at = $8, closed_on = $9 "
