@@ -365,7 +365,14 @@ export const fetchRoundAnalysis = (id: number): Promise<RoundAnalysis> => api.ge
 export const roundAnalysisCsvUrl = (id: number): string => `${ROUNDS}/${id}/analysis.csv`;
 export const roundXlsFormUrl = (id: number): string => `${ROUNDS}/${id}/xlsform`;
 export const roundReportUrl = (id: number): string => `${ROUNDS}/${id}/report`;
+export const roundReportPdfUrl = (id: number): string => `${ROUNDS}/${id}/report?format=pdf`;
 export const roundAnalysisXlsxUrl = (id: number): string => `${ROUNDS}/${id}/analysis.xlsx`;
 /** A new draft round from an XLSForm; the .xlsx file travels in base64 inside JSON. */
 export const importXlsForm = (fileBase64: string, title: string): Promise<QuestionnaireRound> =>
   api.post<QuestionnaireRound>(`${ROUNDS}/import-xlsform`, title ? { file: fileBase64, title } : { file: fileBase64 });
+
+/** The National Rapporteur's annual report of a year, a link the browser follows. */
+export function statsReportUrl(year: number, lang: 'en' | 'ru', format: 'html' | 'pdf'): string {
+  const params = new URLSearchParams({ year: String(year), lang, format });
+  return `${BASE}/stats/report?${params.toString()}`;
+}
