@@ -17,7 +17,6 @@ namespace {
 using domain::stats::Dimension;
 using domain::stats::ProtectedTable;
 using domain::stats::Suppression;
-using formats::PdfBar;
 using formats::PdfChart;
 using formats::PdfDocument;
 using formats::PdfHeading;
