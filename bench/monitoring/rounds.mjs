@@ -138,6 +138,8 @@ console.log(`answers=${answered}`);
 const baseline = await timed(hub, `/api/v1/questionnaires/${round.id}`, REQUESTS);
 const analysis = await timed(hub, `/api/v1/questionnaires/${round.id}/analysis`, REQUESTS);
 const report = await timed(hub, `/api/v1/questionnaires/${round.id}/report`, Math.max(3, Math.floor(REQUESTS / 10)));
+const pdfReport = await timed(hub, `/api/v1/questionnaires/${round.id}/report?format=pdf`, Math.max(3, Math.floor(REQUESTS / 10)));
+if (!pdfReport.last.startsWith('%PDF-')) throw new Error('the PDF report is not a PDF');
 if (analysis.last.responding !== states.length || analysis.last.items.length !== ITEMS) {
   throw new Error(`the analysis shows ${analysis.last.responding} States and ${analysis.last.items.length} items`);
 }
@@ -154,3 +156,5 @@ console.log(`analysis_max_ms=${analysis.max}`);
 console.log(`report_p50_ms=${report.p50}`);
 console.log(`report_max_ms=${report.max}`);
 console.log(`report_bytes=${report.last.length}`);
+console.log(`pdf_report_p50_ms=${pdfReport.p50}`);
+console.log(`pdf_report_max_ms=${pdfReport.max}`);

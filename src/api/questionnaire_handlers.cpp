@@ -370,14 +370,30 @@ http::Response analysis_xlsx(Services& services, http::Context& context) {
 }
 
 http::Response report(Services& services, http::Context& context) {
+  const auto format = context.request.query_param("format").value_or("html");
+  if (format != "html" && format != "pdf") {
+    return http::problem_from(
+        Error{Errc::malformed, "format must be html or pdf", {}, {{"format", "html or pdf"}}});
+  }
   auto loaded = load_round(services, context);
   if (!loaded) return http::problem_from(loaded.error());
   auto result = analyse_round(services, *loaded);
   if (!result) return http::problem_from(result.error());
   http::Response response;
   response.status = 200;
+  const auto generated_at = format_iso8601(services.clock.now());
+  if (format == "pdf") {
+    auto pdf = questionnaire_report_pdf(*result, generated_at);
+    if (!pdf) return http::problem_from(pdf.error());
+    response.headers.set("Content-Type", "application/pdf");
+    response.headers.set(
+        "Content-Disposition",
+        fmt::format("attachment; filename=\"questionnaire-{}-report.pdf\"", loaded->round.id));
+    response.body = std::move(*pdf);
+    return response;
+  }
   response.headers.set("Content-Type", "text/html; charset=utf-8");
-  response.body = questionnaire_report_html(*result, format_iso8601(services.clock.now()));
+  response.body = questionnaire_report_html(*result, generated_at);
   return response;
 }
 
@@ -551,7 +567,7 @@ void add_questionnaire_routes(http::Router& router, Services& services) {
   route(http::Method::get, "/api/v1/questionnaires/{id}/analysis.xlsx", analysis_xlsx,
         "The analysis as an XLSX workbook");
   route(http::Method::get, "/api/v1/questionnaires/{id}/report", report,
-        "The analysis as a printable HTML report with charts");
+        "The analysis as a printable HTML or PDF report with charts");
   route(http::Method::get, "/api/v1/questionnaires/{id}/crosstab", crosstab,
         "Cross-tabulation of two items");
 }

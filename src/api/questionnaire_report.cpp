@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/markup.hpp"
+#include "formats/pdf.hpp"
 
 namespace lifeline::api {
 namespace {
@@ -108,7 +109,83 @@ std::string item_section(const json& item) {
   return html + "</section>";
 }
 
+formats::PdfTable counts_pdf_table(const json& counts) {
+  formats::PdfTable table{{"Answer", "States", "Share"}, {}, {false, true, true}};
+  for (const auto& count : counts) {
+    table.rows.push_back({answer_label(text_of(count["answer"])),
+                          std::to_string(count.value("count", 0)),
+                          percent(count.value("share", 0.0))});
+  }
+  return table;
+}
+
+formats::PdfChart counts_pdf_chart(const json& counts, std::string title) {
+  formats::PdfChart chart{std::move(title), {}, false};
+  for (const auto& count : counts) {
+    const double share = count.value("share", 0.0);
+    chart.bars.push_back({answer_label(text_of(count["answer"])), share,
+                          fmt::format("{} ({})", count.value("count", 0), percent(share))});
+  }
+  return chart;
+}
+
+void add_item_blocks(formats::PdfDocument& document, const json& item) {
+  const auto code = text_of(item["code"]);
+  document.blocks.emplace_back(
+      formats::PdfHeading{fmt::format("{}{} — {}", code,
+                                      item.value("current", true)
+                                          ? std::string{}
+                                          : fmt::format(" (version {})", item.value("version", 1)),
+                                      text_of(item["prompt"])),
+                          2});
+  const auto provision = text_of(item["provision_id"]);
+  if (!provision.empty()) {
+    document.blocks.emplace_back(formats::PdfNote{fmt::format("Commitment {}", provision)});
+  }
+  document.blocks.emplace_back(formats::PdfParagraph{
+      fmt::format("Denominator: {} States answered of {} asked ({} responding).",
+                  item.value("answered", 0), item.value("asked", 0), item.value("responding", 0))});
+  if (!item["counts"].empty()) {
+    document.blocks.emplace_back(counts_pdf_table(item["counts"]));
+  } else if (item["sum"].is_number()) {
+    document.blocks.emplace_back(formats::PdfParagraph{fmt::format(
+        "Total {}, mean {}, lowest {}, highest {}.", number_text(item["sum"]),
+        number_text(item["mean"]), number_text(item["minimum"]), number_text(item["maximum"]))});
+  }
+  for (const auto& text : item["texts"]) {
+    document.blocks.emplace_back(
+        formats::PdfNote{fmt::format("{}: {}", text_of(text["name"]), text_of(text["text"]))});
+  }
+}
+
 }  // namespace
+
+Result<std::string> questionnaire_report_pdf(const json& analysis,
+                                             const std::string& generated_at) {
+  const auto& round = analysis["round"];
+  formats::PdfDocument document{text_of(round["title"]), "Page", {}};
+  document.blocks.emplace_back(formats::PdfParagraph{
+      fmt::format("Questionnaire round {} ({}). Report generated {}.", round.value("id", 0),
+                  text_of(round["status"]), generated_at)});
+  document.blocks.emplace_back(formats::PdfParagraph{fmt::format(
+      "{} of {} invited States submitted their answers. Shares are of the States that answered "
+      "each question, never of all States; each question shows its denominator.",
+      analysis.value("responding", 0), analysis.value("invited", 0))});
+  document.blocks.emplace_back(formats::PdfHeading{"By pillar", 1});
+  for (const auto& pillar : analysis["pillars"]) {
+    const auto name = text_of(pillar["pillar"]);
+    document.blocks.emplace_back(formats::PdfHeading{name, 2});
+    document.blocks.emplace_back(formats::PdfParagraph{fmt::format(
+        "Denominator: {} answers from {} States to {} yes/no questions.",
+        pillar.value("denominator", 0), pillar.value("respondents", 0), pillar.value("items", 0))});
+    document.blocks.emplace_back(
+        counts_pdf_chart(pillar["counts"], "Shares of yes/no answers, " + name));
+    document.blocks.emplace_back(counts_pdf_table(pillar["counts"]));
+  }
+  document.blocks.emplace_back(formats::PdfHeading{"By question", 1});
+  for (const auto& item : analysis["items"]) add_item_blocks(document, item);
+  return formats::write_pdf(document);
+}
 
 std::string questionnaire_report_html(const json& analysis, const std::string& generated_at) {
   const auto& round = analysis["round"];

@@ -9,6 +9,7 @@
 #include "api/common.hpp"
 #include "api/csv.hpp"
 #include "api/services.hpp"
+#include "api/stats_figures.hpp"
 #include "audit/audit_trail.hpp"
 #include "domain/nrm/case_store.hpp"
 #include "domain/nrm/vocabulary.hpp"
@@ -334,43 +335,9 @@ nlohmann::json outcome_json(const storage::OutcomeTotals& t, int threshold) {
 http::Response get_process(Services& services, http::Context& context) {
   auto filter = fact_filter(context.request);
   if (!filter) return http::problem_from(filter.error());
-  storage::StatsRepository repository(services.database);
-  const auto threshold = services.stats_policy.suppression_threshold;
-  auto decisions = decision_figures(repository, *filter, services);
-  if (!decisions) return http::problem_from(decisions.error());
-  auto backlog = backlog_figures(repository, *filter, services);
-  if (!backlog) return http::problem_from(backlog.error());
-  auto totals = repository.outcome_totals(*filter);
-  if (!totals) return http::problem_from(totals.error());
-  auto services_counts = repository.services(*filter);
-  if (!services_counts) return http::problem_from(services_counts.error());
-  auto services_json = nlohmann::json::array();
-  for (const auto& s : *services_counts) {
-    auto item = count_json(s.count, threshold);
-    item["type"] = s.type;
-    item["provider_type"] = s.provider_type;
-    item["status"] = s.status;
-    services_json.push_back(std::move(item));
-  }
-  // Shelter occupancy now, over all shelters together (one shelter's figure could name people).
-  auto shelters = services.cases.shelters();
-  if (!shelters) return http::problem_from(shelters.error());
-  std::int64_t places = 0;
-  std::int64_t occupied = 0;
-  for (const auto& shelter : *shelters) {
-    places += shelter.places;
-    occupied += shelter.occupied;
-  }
-  auto body = outcome_json(*totals, threshold);
-  body["shelters"] = {{"shelters", shelters->size()},
-                      {"places", places},
-                      {"occupied", count_json(occupied, threshold)}};
-  body["decisions"] = std::move(*decisions);
-  body["backlog"] = std::move(*backlog);
-  body["services"] = std::move(services_json);
-  body["threshold"] = threshold;
-  body["period"] = {{"from", filter->from}, {"to", filter->to}};
-  return http::json_response(200, body);
+  auto body = process_figures(services, *filter);
+  if (!body) return http::problem_from(body.error());
+  return http::json_response(200, *body);
 }
 
 Result<storage::UnodcQuery> unodc_query(const http::Request& request) {
@@ -502,6 +469,60 @@ http::Response export_microdata(Services& services, http::Context& context) {
 }
 
 }  // namespace
+
+Result<domain::stats::ProtectedTable> published_table(Services& services, Dimension rows,
+                                                      Dimension cols,
+                                                      const storage::FactFilter& filter) {
+  storage::StatsRepository repository(services.database);
+  auto groups = repository.table_groups(rows, cols, filter);
+  if (!groups) return tl::unexpected(groups.error());
+  return domain::stats::protect(domain::stats::tabulate(rows, cols, *groups),
+                                services.stats_policy.suppression_threshold);
+}
+
+std::string published_cell(const ProtectedTable& table, std::size_t row, std::size_t col) {
+  return shown(table, row, col);
+}
+
+Result<nlohmann::json> process_figures(Services& services, const storage::FactFilter& filter) {
+  storage::StatsRepository repository(services.database);
+  const auto threshold = services.stats_policy.suppression_threshold;
+  auto decisions = decision_figures(repository, filter, services);
+  if (!decisions) return tl::unexpected(decisions.error());
+  auto backlog = backlog_figures(repository, filter, services);
+  if (!backlog) return tl::unexpected(backlog.error());
+  auto totals = repository.outcome_totals(filter);
+  if (!totals) return tl::unexpected(totals.error());
+  auto services_counts = repository.services(filter);
+  if (!services_counts) return tl::unexpected(services_counts.error());
+  auto services_json = nlohmann::json::array();
+  for (const auto& s : *services_counts) {
+    auto item = count_json(s.count, threshold);
+    item["type"] = s.type;
+    item["provider_type"] = s.provider_type;
+    item["status"] = s.status;
+    services_json.push_back(std::move(item));
+  }
+  // Shelter occupancy now, over all shelters together (one shelter's figure could name people).
+  auto shelters = services.cases.shelters();
+  if (!shelters) return tl::unexpected(shelters.error());
+  std::int64_t places = 0;
+  std::int64_t occupied = 0;
+  for (const auto& shelter : *shelters) {
+    places += shelter.places;
+    occupied += shelter.occupied;
+  }
+  auto body = outcome_json(*totals, threshold);
+  body["shelters"] = {{"shelters", shelters->size()},
+                      {"places", places},
+                      {"occupied", count_json(occupied, threshold)}};
+  body["decisions"] = std::move(*decisions);
+  body["backlog"] = std::move(*backlog);
+  body["services"] = std::move(services_json);
+  body["threshold"] = threshold;
+  body["period"] = {{"from", filter.from}, {"to", filter.to}};
+  return body;
+}
 
 void add_stats_routes(http::Router& router, Services& services) {
   router.add({http::Method::get, "/api/v1/stats/dimensions", analysts(),

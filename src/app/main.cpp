@@ -11,6 +11,7 @@
 #include "app/commands.hpp"
 #include "app/config.hpp"
 #include "app/corpus_setup.hpp"
+#include "app/report_command.hpp"
 #include "app/stats_commands.hpp"
 #include "crypto/init.hpp"
 #include "domain/accounts/vocabulary.hpp"
@@ -179,6 +180,19 @@ void add_stats_commands(Cli& cli) {
   microdata->callback([&] {
     cli.command = [](const Config& c) {
       return lifeline::app::run_stats_export_microdata(c, export_file);
+    };
+  });
+  auto* report = stats->add_subcommand("report", "The National Rapporteur's annual report");
+  static lifeline::app::ReportOptions report_options;
+  report->add_option("--year", report_options.year, "The year the report covers")
+      ->required()
+      ->check(CLI::Range(1900, 2200));
+  report->add_option("--lang", report_options.lang, "en or ru (default en)");
+  report->add_option("--format", report_options.format, "pdf or html (default pdf)");
+  report->add_option("--output", report_options.output, "The file to write")->required();
+  report->callback([&] {
+    cli.command = [](const Config& c) {
+      return lifeline::app::run_stats_report(c, report_options);
     };
   });
 }

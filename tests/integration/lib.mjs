@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 
 export const BIN = process.env.LIFELINE_BIN;
 if (!BIN) throw new Error('LIFELINE_BIN must name the lifeline executable');
@@ -202,4 +203,32 @@ export async function signInNewUser(server, username) {
 // The id of a user, read from the database (user ids are not secret).
 export function userId(instance, username) {
   return Number(sql(instance, `SELECT id FROM users WHERE username = '${username}'`).stdout.trim());
+}
+
+// The bytes of a GET as the signed-in client, for files that are not text (PDF).
+export async function fetchBytes(client, path) {
+  const response = await fetch(client.url + path, { headers: client.cookie ? { Cookie: client.cookie } : {} });
+  return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+// The characters a PDF's embedded fonts draw, from their ToUnicode maps (the text itself is
+// glyph numbers): enough to tell that a Cyrillic heading was written.
+export function pdfCharacters(bytes) {
+  const pdf = bytes.toString('latin1');
+  const characters = new Set();
+  for (const match of pdf.matchAll(/stream\r?\n/g)) {
+    const start = match.index + match[0].length;
+    const end = pdf.indexOf('endstream', start);
+    if (end < 0) continue;
+    let content;
+    try {
+      content = inflateSync(bytes.subarray(start, end)).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const map of content.matchAll(/<[0-9a-fA-F]+>\s*<([0-9a-fA-F]{4,})>/g)) {
+      characters.add(String.fromCharCode(parseInt(map[1].slice(0, 4), 16)));
+    }
+  }
+  return characters;
 }

@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 
 import {
   Client, addOrganisation, addUser, newInstance, signInNewUser, sql, startServer, stopServer,
+  fetchBytes, pdfCharacters,
 } from './lib.mjs';
 
 const DAY_MS = 86_400_000;
@@ -405,6 +406,16 @@ describe('monitoring: national action plan and questionnaire rounds', () => {
       assert.match(report.text, /<strong>Austria<\/strong>: Funding of shelters/);
       assert.match(report.text, /<svg /);
       assert.doesNotMatch(report.text, /<script/);
+
+      const pdf = await fetchBytes(as('coordinator'), `/api/v1/questionnaires/${round.id}/report?format=pdf`);
+      assert.equal(pdf.status, 200);
+      assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+      assert.equal(pdf.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+      const drawn = pdfCharacters(pdf.bytes);
+      assert.ok([...'Denominator By pillar Shares of yes/no answers'].every((c) => c === ' ' || drawn.has(c)));
+      const badFormat = await as('coordinator').request('GET', `/api/v1/questionnaires/${round.id}/report?format=odt`);
+      assert.equal(badFormat.status, 400);
+      assert.match(badFormat.json.detail, /format/);
 
       const csv = await as('coordinator').request('GET', `/api/v1/questionnaires/${round.id}/analysis.csv`);
       assert.equal(csv.status, 200);

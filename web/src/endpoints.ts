@@ -368,6 +368,7 @@ export const fetchRoundAnalysis = (id: number): Promise<RoundAnalysis> => api.ge
 export const roundAnalysisCsvUrl = (id: number): string => `${ROUNDS}/${id}/analysis.csv`;
 export const roundXlsFormUrl = (id: number): string => `${ROUNDS}/${id}/xlsform`;
 export const roundReportUrl = (id: number): string => `${ROUNDS}/${id}/report`;
+export const roundReportPdfUrl = (id: number): string => `${ROUNDS}/${id}/report?format=pdf`;
 export const roundAnalysisXlsxUrl = (id: number): string => `${ROUNDS}/${id}/analysis.xlsx`;
 /** A new draft round from an XLSForm; the .xlsx file travels in base64 inside JSON. */
 export const importXlsForm = (fileBase64: string, title: string): Promise<QuestionnaireRound> =>
@@ -384,3 +385,9 @@ export const linkRespondent = (code: string, organisationId: number | null): Pro
 /** Changes an item; in an open round the change is a new version of it. */
 export const changeRoundItem = (roundId: number, itemId: number, item: Record<string, unknown>): Promise<QuestionnaireItem> =>
   request<QuestionnaireItem>('PUT', `${ROUNDS}/${roundId}/items/${itemId}`, item);
+
+/** The National Rapporteur's annual report of a year, a link the browser follows. */
+export function statsReportUrl(year: number, lang: 'en' | 'ru', format: 'html' | 'pdf'): string {
+  const params = new URLSearchParams({ year: String(year), lang, format });
+  return `${BASE}/stats/report?${params.toString()}`;
+}

@@ -8,7 +8,7 @@
 import { chartDownloads } from '../chart-export';
 import { countryName } from '../countries';
 import { h, replaceContent } from '../dom';
-import { fetchStatsProcess, fetchStatsTable, statsTableUrl, type StatsQuery } from '../endpoints';
+import { fetchStatsProcess, fetchStatsTable, statsReportUrl, statsTableUrl, type StatsQuery } from '../endpoints';
 import { StatusRegion, inputField, selectField, submitButton } from '../forms';
 import { isMessageKey, language, t, termLabel } from '../i18n';
 import { currentQuery, navigate, pathWithQuery } from '../router';
@@ -317,6 +317,32 @@ export function processFigures(figures: StatsProcess): HTMLElement {
   );
 }
 
+// ---- The annual report ----
+
+/** The year and language of the National Rapporteur's report, and links to it as HTML and PDF. */
+export function annualReport(): HTMLElement {
+  const lastYear = new Date().getFullYear() - 1;
+  const year = inputField({ label: t('stats.report.year'), name: 'report-year', type: 'number', value: String(lastYear), min: 1900, max: 2200 });
+  const lang = selectField(t('stats.report.language'), 'report-lang', [
+    { value: 'en', label: t('stats.report.english') },
+    { value: 'ru', label: t('stats.report.russian') },
+  ]);
+  lang.select.value = language() === 'ru' ? 'ru' : 'en';
+  const html = h('a', { class: 'download', attrs: { target: '_blank', rel: 'noopener' } }, t('stats.report.html'));
+  const pdf = h('a', { class: 'download', attrs: { download: '' } }, t('stats.report.pdf'));
+  const update = (): void => {
+    const chosen = Number.parseInt(year.input.value, 10);
+    const valid = Number.isInteger(chosen) && chosen >= 1900 && chosen <= 2200 ? chosen : lastYear;
+    const reportLang = lang.select.value === 'ru' ? 'ru' : 'en';
+    html.setAttribute('href', statsReportUrl(valid, reportLang, 'html'));
+    pdf.setAttribute('href', statsReportUrl(valid, reportLang, 'pdf'));
+  };
+  year.input.addEventListener('input', update);
+  lang.select.addEventListener('change', update);
+  update();
+  return card(t('stats.report.title'), h('p', {}, t('stats.report.lead')), year.row, lang.row, h('p', { class: 'downloads' }, html, ' · ', pdf));
+}
+
 export function statisticsPage(): HTMLElement {
   const query = queryFromRoute(currentQuery());
   const status = new StatusRegion();
@@ -343,5 +369,5 @@ export function statisticsPage(): HTMLElement {
       status.error(error);
     }
   })();
-  return page(t('stats.title'), h('p', { class: 'lead' }, t('stats.lead')), choiceForm(query, status), status.element, slot, processSlot, statisticsMaps(query, status));
+  return page(t('stats.title'), h('p', { class: 'lead' }, t('stats.lead')), choiceForm(query, status), status.element, slot, processSlot, statisticsMaps(query, status), annualReport());
 }
