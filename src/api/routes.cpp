@@ -21,6 +21,7 @@ void add_routes(http::Router& router, Services& services) {
   add_action_plan_routes(router, services);
   add_questionnaire_routes(router, services);
   add_xlsform_routes(router, services);
+  add_stats_exchange_routes(router, services);
 }
 
 }  // namespace lifeline::api

@@ -72,5 +72,6 @@ void add_hotline_routes(http::Router& router, Services& services);
 void add_action_plan_routes(http::Router& router, Services& services);
 void add_questionnaire_routes(http::Router& router, Services& services);
 void add_xlsform_routes(http::Router& router, Services& services);
+void add_stats_exchange_routes(http::Router& router, Services& services);
 
 }  // namespace lifeline::api
