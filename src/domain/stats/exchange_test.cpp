@@ -70,6 +70,7 @@ TEST(CriminalJustice, AFileWithoutTheRequiredColumnsIsRefused) {
 UnodcBreakdown breakdown(Dimension dimension,
                          const std::vector<std::pair<std::string, std::int64_t>>& counts) {
   std::vector<FactGroup> groups;
+  groups.reserve(counts.size());
   for (const auto& [category, count] : counts) groups.push_back({{category}, {"2025"}, count});
   return {dimension, protect(tabulate(dimension, Dimension::year, groups), 5)};
 }
