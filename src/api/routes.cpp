@@ -22,6 +22,7 @@ void add_routes(http::Router& router, Services& services) {
   add_questionnaire_routes(router, services);
   add_xlsform_routes(router, services);
   add_stats_report_routes(router, services);
+  add_stats_exchange_routes(router, services);
 }
 
 }  // namespace lifeline::api

@@ -73,5 +73,6 @@ void add_action_plan_routes(http::Router& router, Services& services);
 void add_questionnaire_routes(http::Router& router, Services& services);
 void add_xlsform_routes(http::Router& router, Services& services);
 void add_stats_report_routes(http::Router& router, Services& services);
+void add_stats_exchange_routes(http::Router& router, Services& services);
 
 }  // namespace lifeline::api

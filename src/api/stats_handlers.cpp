@@ -18,6 +18,7 @@
 #include "domain/stats/process.hpp"
 #include "domain/stats/suppression.hpp"
 #include "domain/stats/table.hpp"
+#include "formats/xlsx.hpp"
 #include "storage/repositories/stats_repository.hpp"
 
 namespace lifeline::api {
@@ -183,6 +184,51 @@ http::Response table_csv(const ProtectedTable& table, Dimension rows, Dimension 
                       header, lines);
 }
 
+// The same table as a workbook: counts as numbers, suppressed cells as the same text as in the
+// CSV, and a second sheet that explains the suppression.
+http::Response table_xlsx(const ProtectedTable& table, Dimension rows, Dimension cols) {
+  formats::Sheet sheet{"table", {}};
+  std::vector<formats::Cell> header = {
+      fmt::format("{} \\ {}", domain::stats::to_string(rows), domain::stats::to_string(cols))};
+  for (const auto& col : table.counts.cols) header.emplace_back(col);
+  header.emplace_back("Total");
+  sheet.rows.push_back(std::move(header));
+  for (std::size_t r = 0; r < table.height(); ++r) {
+    std::vector<formats::Cell> line = {r + 1 < table.height() ? table.counts.rows[r] : "Total"};
+    for (std::size_t c = 0; c < table.width(); ++c) {
+      if (table.suppression[r][c] == Suppression::none) {
+        line.emplace_back(static_cast<double>(table.value(r, c)));
+      } else {
+        line.emplace_back(shown(table, r, c));
+      }
+    }
+    sheet.rows.push_back(std::move(line));
+  }
+  sheet.rows.push_back({suppression_note(table)});
+  formats::Sheet note{"suppression", {{std::string("Suppression")}, {suppression_note(table)}}};
+  auto bytes = formats::write_xlsx(formats::Workbook{{std::move(sheet), std::move(note)}});
+  if (!bytes) return http::problem_from(bytes.error());
+  http::Response response;
+  response.status = 200;
+  response.headers.set("Content-Type",
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  response.headers.set("Content-Disposition",
+                       fmt::format("attachment; filename=\"lifeline-{}-by-{}.xlsx\"",
+                                   domain::stats::to_string(rows), domain::stats::to_string(cols)));
+  response.body = std::move(*bytes);
+  return response;
+}
+
+enum class TableFormat { json, csv, xlsx };
+
+Result<TableFormat> table_format(const http::Request& request) {
+  const auto format = request.query_param("format").value_or("json");
+  if (format == "json") return TableFormat::json;
+  if (format == "csv") return TableFormat::csv;
+  if (format == "xlsx") return TableFormat::xlsx;
+  return fail(Errc::malformed, "format must be json, csv or xlsx");
+}
+
 http::Response get_table(Services& services, http::Context& context) {
   const auto& request = context.request;
   auto rows = dimension_parameter(request, "rows");
@@ -195,14 +241,15 @@ http::Response get_table(Services& services, http::Context& context) {
   }
   auto filter = fact_filter(request);
   if (!filter) return http::problem_from(filter.error());
-  auto csv = wants_csv(request);
-  if (!csv) return http::problem_from(csv.error());
+  auto format = table_format(request);
+  if (!format) return http::problem_from(format.error());
   storage::StatsRepository repository(services.database);
   auto groups = repository.table_groups(*rows, *cols, *filter);
   if (!groups) return http::problem_from(groups.error());
   const auto table = domain::stats::protect(domain::stats::tabulate(*rows, *cols, *groups),
                                             services.stats_policy.suppression_threshold);
-  if (*csv) return table_csv(table, *rows, *cols);
+  if (*format == TableFormat::csv) return table_csv(table, *rows, *cols);
+  if (*format == TableFormat::xlsx) return table_xlsx(table, *rows, *cols);
   return http::json_response(200, table_json(table, *rows, *cols, *filter));
 }
 

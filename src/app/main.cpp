@@ -158,9 +158,11 @@ void add_stats_commands(Cli& cli) {
   auto* import = stats->add_subcommand("import", "Import figures kept outside Lifeline");
   import->require_subcommand(1);
   static std::string import_file;
-  const std::array<std::pair<const char*, const char*>, 2> layouts = {{
+  const std::array<std::pair<const char*, const char*>, 3> layouts = {{
       {"unodc", "The UNODC Global Report's long layout (Iso3_code, ..., txtVALUE, Source)"},
       {"nrm-table", "Aggregated NRM statistics (First responder type, ..., People)"},
+      {"criminal-justice",
+       "Criminal-justice figures per year (Year, Indicator, Exploitation type, Value, Source)"},
   }};
   for (const auto& [layout, description] : layouts) {
     auto* command = import->add_subcommand(layout, description);

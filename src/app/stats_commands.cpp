@@ -10,6 +10,7 @@
 #include "app/cli_support.hpp"
 #include "app/environment.hpp"
 #include "domain/stats/external.hpp"
+#include "storage/repositories/criminal_justice_repository.hpp"
 #include "storage/repositories/stats_repository.hpp"
 
 namespace lifeline::app {
@@ -80,7 +81,14 @@ int run_stats_import(const Config& config, const std::string& layout, const std:
           return repository.store_nrm_table(rows, name, now);
         });
   }
-  return report(Error{Errc::invalid_argument, "the layout is unodc or nrm-table", "", {}});
+  if (layout == "criminal-justice") {
+    storage::CriminalJusticeRepository figures((*(*env)->database));
+    return import_file<domain::stats::CriminalJusticeFigure>(
+        file, domain::stats::parse_criminal_justice,
+        [&](const auto& rows, const std::string& name) { return figures.import(rows, name, now); });
+  }
+  return report(
+      Error{Errc::invalid_argument, "the layout is unodc, nrm-table or criminal-justice", "", {}});
 }
 
 int run_stats_export_microdata(const Config& config, const std::string& file) {

@@ -276,7 +276,7 @@ export interface StatsQuery {
 }
 
 /** The table's URL; with format "csv" the server's CSV file of it. */
-export function statsTableUrl(query: StatsQuery, format?: 'csv'): string {
+export function statsTableUrl(query: StatsQuery, format?: 'csv' | 'xlsx'): string {
   const params = new URLSearchParams({ rows: query.rows, cols: query.cols });
   if (query.from) params.set('from', query.from);
   if (query.to) params.set('to', query.to);

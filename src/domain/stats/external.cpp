@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/csv_reader.hpp"
+#include "domain/nrm/vocabulary.hpp"
 
 namespace lifeline::domain::stats {
 namespace {
@@ -178,7 +179,7 @@ std::vector<ImportProblem> check_totals(const std::vector<Checked>& items,
                        sum.rows, details_text)});
     }
   }
-  std::ranges::sort(problems, {}, &ImportProblem::row);
+  std::ranges::stable_sort(problems, {}, &ImportProblem::row);
   return problems;
 }
 
@@ -346,6 +347,158 @@ Result<ParsedFile<NrmTableRow>> parse_nrm_table(std::string_view text) {
   std::vector<std::string> names;
   for (std::size_t i = 0; i + 1 < kNrmColumns.size(); ++i) names.emplace_back(kNrmColumns.at(i));
   file.inconsistencies = check_totals(checked, names, true);
+  return file;
+}
+
+}  // namespace lifeline::domain::stats
+
+namespace lifeline::domain::stats {
+namespace {
+
+constexpr std::array<std::string_view, 8> kCriminalJusticeIndicators = {
+    "investigations",         "prosecutions",           "convictions",
+    "persons_sentenced",      "sentenced_under_1_year", "sentenced_1_to_5_years",
+    "sentenced_over_5_years", kConfiscatedAssets};
+
+constexpr std::array<std::string_view, 5> kCriminalJusticeColumns = {
+    "Year", "Indicator", "Exploitation type", "Value", "Source"};
+
+constexpr std::size_t kMaxSource = 500;
+constexpr std::size_t kMaxNote = 2000;
+constexpr double kMaxFigure = 1e15;
+
+bool is_currency(std::string_view code) {
+  return code.size() == 3 && std::ranges::all_of(code, [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// The column of an optional header name, or npos.
+std::size_t optional_column(const CsvRecord& header, std::string_view name) {
+  const auto it = std::ranges::find_if(header.fields, [&](const std::string& field) {
+    return lower(trimmed(field)) == lower(name);
+  });
+  return it == header.fields.end() ? std::string_view::npos
+                                   : static_cast<std::size_t>(it - header.fields.begin());
+}
+
+}  // namespace
+
+std::span<const std::string_view> criminal_justice_indicators() {
+  return kCriminalJusticeIndicators;
+}
+
+bool is_criminal_justice_indicator(std::string_view id) {
+  return std::ranges::find(kCriminalJusticeIndicators, id) != kCriminalJusticeIndicators.end();
+}
+
+std::string criminal_justice_problem(const CriminalJusticeFigure& figure) {
+  std::vector<std::string> problems;
+  if (figure.year < kFirstYear || figure.year > kLastYear)
+    problems.emplace_back("year is not a year");
+  if (!is_criminal_justice_indicator(figure.indicator)) {
+    std::string list;
+    for (const auto id : kCriminalJusticeIndicators)
+      list.append(list.empty() ? "" : ", ").append(id);
+    problems.push_back(fmt::format("indicator must be one of {}", list));
+  }
+  if (figure.exploitation_type != kAllForms &&
+      !nrm::is_exploitation_type(figure.exploitation_type)) {
+    problems.emplace_back("exploitation type must be \"all\" or a type of exploitation");
+  }
+  const bool amount = figure.indicator == kConfiscatedAssets;
+  if (!(figure.value >= 0) || figure.value > kMaxFigure) {
+    problems.emplace_back("value must be a non-negative number");
+  } else if (!amount &&
+             figure.value != static_cast<double>(static_cast<std::int64_t>(figure.value))) {
+    problems.emplace_back("value must be a whole number");
+  }
+  if (amount && !is_currency(figure.currency)) {
+    problems.emplace_back("currency must be an ISO 4217 code such as EUR");
+  }
+  if (!amount && !figure.currency.empty())
+    problems.emplace_back("currency is for confiscated assets only");
+  if (figure.source.size() > kMaxSource)
+    problems.push_back(fmt::format("source is at most {} characters", kMaxSource));
+  if (figure.note.size() > kMaxNote)
+    problems.push_back(fmt::format("note is at most {} characters", kMaxNote));
+  std::string message;
+  for (const auto& p : problems) message.append(message.empty() ? "" : "; ").append(p);
+  return message;
+}
+
+std::vector<ImportProblem> check_criminal_justice(
+    const std::vector<CriminalJusticeFigure>& figures) {
+  struct Sentenced {
+    std::size_t row = 0;
+    double total = -1;
+    double bands = 0;
+  };
+  std::map<std::string, Sentenced> groups;
+  std::map<std::string, std::size_t> seen;
+  std::vector<ImportProblem> problems;
+  for (const auto& f : figures) {
+    const auto key = fmt::format("{}\x1f{}\x1f{}", f.year, f.indicator, f.exploitation_type);
+    if (const auto [it, fresh] = seen.emplace(key, f.row); !fresh) {
+      problems.push_back({f.row, fmt::format("repeats the figure of row {} (same year, indicator "
+                                             "and exploitation type)",
+                                             it->second)});
+    }
+    auto& group = groups[fmt::format("{}\x1f{}", f.year, f.exploitation_type)];
+    if (f.indicator == "persons_sentenced") {
+      group.total = f.value;
+      group.row = f.row;
+    } else if (f.indicator.starts_with("sentenced_")) {
+      group.bands += f.value;
+      if (group.row == 0) group.row = f.row;
+    }
+  }
+  for (const auto& [key, group] : groups) {
+    if (group.total >= 0 && group.bands > group.total) {
+      problems.push_back(
+          {group.row, fmt::format("the persons sentenced are {} but the length "
+                                  "bands add up to {}",
+                                  figure_text(group.total), figure_text(group.bands))});
+    }
+  }
+  std::ranges::stable_sort(problems, {}, &ImportProblem::row);
+  return problems;
+}
+
+Result<ParsedFile<CriminalJusticeFigure>> parse_criminal_justice(std::string_view text) {
+  auto records = read_csv(text, kLimits);
+  if (!records) return tl::unexpected(records.error());
+  if (records->empty()) return fail(Errc::malformed, "the file is empty", "bad-import-file");
+  const auto& header = records->front();
+  auto at = find_columns(header, kCriminalJusticeColumns, "criminal-justice figures");
+  if (!at) return tl::unexpected(at.error());
+  const auto currency_at = optional_column(header, "Currency");
+  const auto note_at = optional_column(header, "Note");
+  ParsedFile<CriminalJusticeFigure> file;
+  for (std::size_t i = 1; i < records->size(); ++i) {
+    const auto& record = (*records)[i];
+    if (is_blank(record)) continue;
+    ++file.rows_read;
+    auto field = [&](std::size_t index) {
+      return index < record.fields.size() ? trimmed(record.fields[index]) : std::string();
+    };
+    CriminalJusticeFigure figure;
+    figure.row = i + 1;
+    const auto year = parse_year(field(at->at(0)));
+    figure.year = year.value_or(0);
+    figure.indicator = lower(field(at->at(1)));
+    figure.exploitation_type = lower(field(at->at(2)));
+    const auto value = parse_number(field(at->at(3)));
+    figure.value = value.value_or(-1);
+    figure.source = field(at->at(4));
+    figure.currency = field(currency_at);
+    figure.note = field(note_at);
+    auto problem = criminal_justice_problem(figure);
+    if (!problem.empty()) {
+      file.rejected.push_back({figure.row, std::move(problem)});
+      continue;
+    }
+    file.rows.push_back(std::move(figure));
+  }
+  file.inconsistencies = check_criminal_justice(file.rows);
   return file;
 }
 

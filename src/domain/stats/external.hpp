@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,5 +72,40 @@ Result<ParsedFile<NrmTableRow>> parse_nrm_table(std::string_view text);
 // (of Category, Sex or Age) may exceed its details, which can leave out the unknown, but not
 // fall short of them. NRM rows must match exactly, within the ranges of "<5" figures.
 inline constexpr std::string_view kTotal = "Total";
+
+}  // namespace lifeline::domain::stats
+
+namespace lifeline::domain::stats {
+
+// Criminal-justice figures a rapporteur records per year (issue: Statistics for the National
+// Rapporteur): aggregates by form of exploitation, not personal data. Counts are whole numbers;
+// confiscated assets are an amount in a currency (ISO 4217 code).
+std::span<const std::string_view> criminal_justice_indicators();
+bool is_criminal_justice_indicator(std::string_view id);
+inline constexpr std::string_view kConfiscatedAssets = "confiscated_assets";
+// The form of exploitation of a figure: a type of the NRM vocabulary, or "all" for every form.
+inline constexpr std::string_view kAllForms = "all";
+
+struct CriminalJusticeFigure {
+  std::size_t row = 0;  // in the file, counting the header as 1 (0 when not from a file)
+  int year = 0;
+  std::string indicator, exploitation_type;
+  double value = 0;
+  std::string currency;  // confiscated assets only
+  std::string source, note;
+};
+
+// What is wrong with one figure ("" when nothing): names the field, never echoes free text.
+std::string criminal_justice_problem(const CriminalJusticeFigure& figure);
+
+// Across figures of one year and form of exploitation: the persons sentenced by length band
+// must not add up to more than the persons sentenced. Nothing else is compared, since the
+// figures of one year may concern proceedings opened in earlier years.
+std::vector<ImportProblem> check_criminal_justice(
+    const std::vector<CriminalJusticeFigure>& figures);
+
+// The CSV layout Year, Indicator, Exploitation type, Value, Source (and optional Currency,
+// Note). Refused only when the text is not CSV or a required column is missing.
+Result<ParsedFile<CriminalJusticeFigure>> parse_criminal_justice(std::string_view text);
 
 }  // namespace lifeline::domain::stats

@@ -39,6 +39,8 @@ inline constexpr int kDefaultMicrodataK = 11;  // as the CTDC global dataset use
 struct StatsPolicy {
   int suppression_threshold = kDefaultSuppressionThreshold;
   int microdata_k = kDefaultMicrodataK;
+  // The deployment's country as the UNODC long layout names it (ISO 3166-1 alpha-3 and names).
+  std::string country_iso3, country_name, region, subregion;
 };
 
 // Counts by row and column category, with the margins. When a dimension is multi-valued a

@@ -1,7 +1,7 @@
 // Statistics for analysts: a two-way table of the NRM's cases by any two dimensions and a
 // period, as the server publishes it under disclosure control ("<5" for small cells, "x" for
 // cells suppressed so that totals cannot reveal them), with the suppression note, a bar chart of
-// the row totals drawn here as SVG, and downloads of the table (CSV, JSON) and the chart (SVG).
+// the row totals drawn here as SVG, and downloads of the table (CSV, XLSX, JSON) and the chart (SVG).
 //
 // The choice is kept in the route's query ("#/statistics?rows=year&cols=gender"), so a table
 // can be bookmarked and shared with colleagues who may see it.
@@ -212,6 +212,7 @@ function downloads(query: StatsQuery, table: StatsTable, chart: SVGSVGElement): 
     'p',
     { class: 'downloads' },
     downloadLink(t('stats.downloadCsv'), statsTableUrl(query, 'csv'), `${fileStem(query)}.csv`),
+    downloadLink(t('stats.downloadXlsx'), statsTableUrl(query, 'xlsx'), `${fileStem(query)}.xlsx`),
     downloadLink(t('stats.downloadJson'), json, `${fileStem(query)}.json`),
     chartDownloads(chart, fileStem(query), t('stats.chartHeading')),
   );

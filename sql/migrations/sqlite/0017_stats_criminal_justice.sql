@@ -1,0 +1,15 @@
+-- Criminal-justice figures a National Rapporteur records or imports per year: investigations,
+-- prosecutions, convictions, persons sentenced (in all and by length band) and confiscated
+-- assets (an amount in a currency), each by form of exploitation ("all" for every form).
+-- Aggregates, not personal data; published tables still suppress small figures.
+CREATE TABLE stats_criminal_justice (
+  year              INTEGER NOT NULL,
+  indicator         TEXT NOT NULL,
+  exploitation_type TEXT NOT NULL,
+  value             REAL NOT NULL,
+  currency          TEXT NOT NULL,
+  source            TEXT NOT NULL,
+  note              TEXT NOT NULL,
+  updated_at        INTEGER NOT NULL,
+  PRIMARY KEY (year, indicator, exploitation_type)
+);
