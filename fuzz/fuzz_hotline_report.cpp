@@ -12,6 +12,7 @@
 
 #include "api/hotline_input.hpp"
 #include "domain/hotline/hotline.hpp"
+#include "domain/hotline/proof_of_work.hpp"
 #include "http/json_body.hpp"
 
 #include "fuzz_checks.hpp"
@@ -53,11 +54,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto body = lifeline::http::parse_json_body(request);
   if (!body) return 0;
   if (auto report = lifeline::api::public_report_input(*body)) {
-    check(report->what.size() <= hotline::kMaxNarrative * 4);  // code points, UTF-8 bytes
-    check(report->where.size() <= hotline::kMaxShortText * 4);
-    check(report->contact.size() <= hotline::kMaxShortText * 4);
-    check(hotline::is_one_of(hotline::kinds(), report->kind));
-    check(report->exploitation_types.size() <= 20);
+    const auto& account = report->account;
+    check(account.what.size() <= hotline::kMaxNarrative * 4);  // code points, UTF-8 bytes
+    check(account.where.size() <= hotline::kMaxShortText * 4);
+    check(account.contact.size() <= hotline::kMaxShortText * 4);
+    check(hotline::is_one_of(hotline::kinds(), account.kind));
+    check(account.exploitation_types.size() <= 20);
+    check(report->pow.challenge.size() <= 200 * 4);
+    check(report->pow.solution.size() <= hotline::kMaxPowSolution * 4);
   } else {
     check_errors(report.error());
   }

@@ -18,7 +18,8 @@ if [[ ! -d "$build_dir" ]]; then
 fi
 targets=(fuzz_router fuzz_request fuzz_search_query fuzz_corpus_parsers fuzz_htcds_import
   fuzz_unodc_import fuzz_nrm_table_import fuzz_hotline_report fuzz_hotline_attachment fuzz_xlsx
-  fuzz_criminal_justice_import)
+  fuzz_criminal_justice_import
+  fuzz_hotline_pdf)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

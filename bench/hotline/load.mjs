@@ -10,6 +10,8 @@
 //               more reports arrive from CLIENTS clients.
 // Usage: load.mjs URL OPERATOR PASSWORD CLIENTS SECONDS JUNK
 // Prints key=value lines; exits 1 when a request fails.
+import { createHash } from 'node:crypto';
+
 const [url, operator, password, clientsText, secondsText, junkText] = process.argv.slice(2);
 const clients = Number(clientsText);
 const seconds = Number(secondsText);
@@ -41,7 +43,8 @@ async function timedFetch(path, init, expected) {
   return took;
 }
 
-const report = (i) => JSON.stringify({
+const report = (i, pow) => JSON.stringify({
+  pow,
   kind: i % 5 === 0 ? 'advice' : 'report',
   language: 'en',
   what: `Generated report ${i}: people seen sleeping at a workplace, passports kept by the employer.`,
@@ -54,11 +57,25 @@ const report = (i) => JSON.stringify({
 // after RETRY_MS, as the public page does (after longer); its latency counts every attempt.
 const RETRY_MS = 200;
 let busyAnswers = 0;
+// The proof of work the page computes while the reporter types: fetched and solved before the
+// clock starts (the run script sets a difficulty of 1 bit, so the server's check is measured,
+// not this client's hashing).
+async function proofOfWork() {
+  const response = await fetch(`${url}/api/v1/public/challenge`);
+  const { challenge, difficulty } = await response.json();
+  for (let candidate = 0; ; candidate++) {
+    const digest = createHash('sha256').update(challenge).update(String(candidate)).digest();
+    const bits = digest[0] === 0 ? 8 + Math.clz32(digest[1]) - 24 : Math.clz32(digest[0]) - 24;
+    if (bits >= difficulty) return { challenge, solution: String(candidate) };
+  }
+}
+
 async function submit(i) {
+  const pow = await proofOfWork();
   const started = performance.now();
   for (;;) {
     const response = await fetch(`${url}/api/v1/public/reports`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: report(i),
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: report(i, pow),
     });
     await response.arrayBuffer();
     if (response.status === 201) return performance.now() - started;

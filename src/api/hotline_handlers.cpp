@@ -14,9 +14,11 @@
 #include "api/hotline_input.hpp"
 #include "crypto/encoding.hpp"
 #include "crypto/password.hpp"
+#include "crypto/secret_key.hpp"
 #include "domain/accounts/login_throttle.hpp"
 #include "domain/hotline/attachment.hpp"
 #include "domain/hotline/hotline_store.hpp"
+#include "domain/hotline/proof_of_work.hpp"
 #include "domain/nrm/referral.hpp"
 #include "domain/nrm/working_days.hpp"
 #include "http/json_body.hpp"
@@ -45,10 +47,14 @@ constexpr crypto::PasswordHashCost kPassphraseCost{1, 8U << 20U};
 // guesses per code. Lost on restart, by design.
 struct PublicGuards {
   explicit PublicGuards(const hotline::HotlinePolicy& policy)
-      : submissions(policy.submissions_per_address, kSubmissionWindow),
+      : proof_of_work(crypto::SecretKey::random(), policy.pow_difficulty),
+        submissions(policy.submissions_per_address, kSubmissionWindow),
         address_guesses(policy.guesses_per_address, kGuessWindow),
         code_guesses(policy.guesses_per_code, kGuessWindow),
         max_in_flight(policy.concurrent_submissions) {}
+  // The key of its challenges lives only in this process's memory: a restart, or another
+  // process behind the same load balancer, asks the page for a new challenge.
+  hotline::ProofOfWork proof_of_work;
   domain::AddressThrottle submissions;
   domain::AddressThrottle address_guesses;
   domain::AddressThrottle code_guesses;
@@ -126,6 +132,26 @@ Result<std::string> store_report(Services& services, const hotline::Account& acc
   return fail(Errc::internal, "no free follow-up code after several draws");
 }
 
+http::Response issue_challenge(Services& services, PublicGuards& guards) {
+  const auto issued = guards.proof_of_work.issue(services.clock.now());
+  auto response = http::json_response(200, {{"challenge", issued.challenge},
+                                            {"difficulty", issued.difficulty},
+                                            {"expires_at", issued.expires_at},
+                                            {"required", guards.proof_of_work.required()}});
+  response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
+// Spends the report's proof of work; nothing else is looked at before it is paid.
+Result<void> spend_proof_of_work(Services& services, PublicGuards& guards, const PowAnswer& pow) {
+  if (!guards.proof_of_work.required() && pow.challenge.empty()) return {};
+  if (pow.challenge.empty()) {
+    return hotline::pow_unreadable(
+        "{\"challenge\", \"solution\"}: a challenge from GET /api/v1/public/challenge, solved");
+  }
+  return guards.proof_of_work.spend(pow.challenge, pow.solution, services.clock.now());
+}
+
 http::Response submit_report(Services& services, PublicGuards& guards, http::Context& context) {
   const Admission admission(guards);
   if (!admission.admitted()) return busy();
@@ -133,11 +159,18 @@ http::Response submit_report(Services& services, PublicGuards& guards, http::Con
   if (auto refused = oversized(context.request)) return *refused;
   auto body = http::parse_json_body(context.request);
   if (!body) return http::problem_from(body.error());
-  auto account = public_report_input(*body);
-  if (!account) return http::problem_from(account.error());
+  auto report = public_report_input(*body);
+  if (!report) return http::problem_from(report.error());
+  if (auto paid = spend_proof_of_work(services, guards, report->pow); !paid) {
+    return http::problem_from(paid.error());
+  }
   const auto passphrase = hotline::new_passphrase();
-  auto code = store_report(services, *account, passphrase);
-  if (!code) return http::problem_from(code.error());
+  auto code = store_report(services, report->account, passphrase);
+  if (!code) {
+    // Not stored (the database may be briefly unavailable): the page may send it again.
+    if (!report->pow.challenge.empty()) guards.proof_of_work.give_back(report->pow.challenge);
+    return http::problem_from(code.error());
+  }
   return http::json_response(201, {{"code", *code}, {"passphrase", passphrase}});
 }
 
@@ -437,7 +470,7 @@ http::Response get_contact(Services& services, http::Context& context) {
   return http::json_response(200, contact_json(*contact, services.hotline_policy));
 }
 
-// The photograph as stored, for download only: never shown inline by the browser.
+// The photograph or PDF as stored, for download only: never shown inline by the browser.
 http::Response get_attachment(Services& services, http::Context& context) {
   auto id = id_parameter(context, "id");
   if (!id) return http::problem_from(id.error());
@@ -449,7 +482,8 @@ http::Response get_attachment(Services& services, http::Context& context) {
   if (!stored) return http::problem_from(stored.error());
   http::Response response;
   response.headers.set("Content-Type", stored->info.content_type);
-  const auto extension = stored->info.content_type == "image/png" ? "png" : "jpg";
+  const auto& type = stored->info.content_type;
+  const auto* extension = type == "image/png" ? "png" : type == "application/pdf" ? "pdf" : "jpg";
   response.headers.set(
       "Content-Disposition",
       fmt::format("attachment; filename=\"contact-{}-{}.{}\"", *id, *attachment_id, extension));
@@ -768,7 +802,7 @@ void add_hotline_routes(http::Router& router, Services& services) {
   router.add({http::Method::post, "/api/v1/public/reports/{code}/attachments",
               http::AccessRule::anyone(),
               [&, guards](http::Context& c) { return add_attachment(services, *guards, c); },
-              "Add a photograph to a report, its metadata removed (X-Passphrase header)"});
+              "Add a photograph or PDF to a report, its metadata removed (X-Passphrase header)"});
 
   const auto operators = [] {
     return http::AccessRule::roles_any({std::string(hotline::kOperatorRole)});
@@ -787,7 +821,7 @@ void add_hotline_routes(http::Router& router, Services& services) {
               "A contact with its thread (audited)"});
   router.add({http::Method::get, "/api/v1/hotline/contacts/{id}/attachments/{attachment_id}",
               operators(), [&](http::Context& c) { return get_attachment(services, c); },
-              "A photograph sent with a report (audited)"});
+              "A photograph or PDF sent with a report (audited)"});
   router.add({http::Method::post, "/api/v1/hotline/contacts/{id}/messages", operators(),
               [&](http::Context& c) { return reply(services, c); },
               "Reply to the reporter through the follow-up thread"});
@@ -811,6 +845,9 @@ void add_hotline_routes(http::Router& router, Services& services) {
               http::AccessRule::roles_any({"first_responder"}),
               [&](http::Context& c) { return list_tips(services, c); },
               "Tips the hotline forwarded to my organisation (audited)"});
+  router.add({http::Method::get, "/api/v1/public/challenge", http::AccessRule::anyone(),
+              [&, guards](http::Context&) { return issue_challenge(services, *guards); },
+              "A proof-of-work challenge for the public report and advice forms"});
 }
 
 }  // namespace lifeline::api

@@ -2,9 +2,32 @@
 
 #include <vector>
 
+#include "domain/hotline/proof_of_work.hpp"
+
 namespace lifeline::api {
 namespace {
 constexpr std::size_t kMaxListItems = 20;
+constexpr std::size_t kMaxChallenge = 200;
+
+PowAnswer pow_input(http::JsonFields& fields) {
+  const auto* value = fields.raw("pow", false);
+  if (value == nullptr) return {};
+  if (!value->is_object()) {
+    fields.add_error("pow", "must be an object with challenge and solution");
+    return {};
+  }
+  http::JsonFields inner(*value);
+  PowAnswer answer;
+  answer.challenge = inner.text("challenge", true, kMaxChallenge).value_or("");
+  answer.solution = inner.text("solution", true, domain::hotline::kMaxPowSolution).value_or("");
+  if (auto finished = inner.finish(); !finished) {
+    for (const auto& error : finished.error().fields) {
+      fields.add_error("pow." + error.field, error.message);
+    }
+    return {};
+  }
+  return answer;
+}
 }  // namespace
 
 domain::hotline::Account account_input(http::JsonFields& fields) {
@@ -23,13 +46,16 @@ domain::hotline::Account account_input(http::JsonFields& fields) {
   return account;
 }
 
-Result<domain::hotline::Account> public_report_input(const nlohmann::json& body) {
+Result<PublicReport> public_report_input(const nlohmann::json& body) {
   namespace hotline = domain::hotline;
   http::JsonFields fields(body);
   auto account = account_input(fields);
   const auto honeypot = fields.text("website", false, hotline::kMaxShortText).value_or("");
+  const auto pow = pow_input(fields);
   if (auto finished = fields.finish(); !finished) return tl::unexpected(finished.error());
-  return hotline::validate_public_report(std::move(account), honeypot);
+  auto checked = hotline::validate_public_report(std::move(account), honeypot);
+  if (!checked) return tl::unexpected(checked.error());
+  return PublicReport{std::move(*checked), pow};
 }
 
 Result<std::string> public_message_input(const nlohmann::json& body) {

@@ -16,9 +16,22 @@ namespace lifeline::api {
 // both send it; errors are added to `fields`.
 domain::hotline::Account account_input(http::JsonFields& fields);
 
+// The proof of work a public form sends as {"pow": {"challenge", "solution"}}; both empty
+// when the body has none.
+struct PowAnswer {
+  std::string challenge;
+  std::string solution;
+};
+
+struct PublicReport {
+  domain::hotline::Account account;
+  PowAnswer pow;
+};
+
 // The report in the body of POST /api/v1/public/reports, checked against the hotline's rules;
-// every broken rule (unknown fields, sizes, vocabularies, the honeypot) is a field error.
-Result<domain::hotline::Account> public_report_input(const nlohmann::json& body);
+// every broken rule (unknown fields, sizes, vocabularies, the honeypot, the shape of "pow") is
+// a field error. Whether the proof of work solves its challenge is checked by the handler.
+Result<PublicReport> public_report_input(const nlohmann::json& body);
 
 // The text of POST /api/v1/public/reports/{code}/messages.
 Result<std::string> public_message_input(const nlohmann::json& body);

@@ -97,7 +97,8 @@ TEST_F(RouteTable, OnlyPublicEndpointsAreOpenToAnyone) {
                                                "/api/v1/public/reports",
                                                "/api/v1/public/reports/{code}",
                                                "/api/v1/public/reports/{code}/messages",
-                                               "/api/v1/public/reports/{code}/attachments"};
+                                               "/api/v1/public/reports/{code}/attachments",
+                                               "/api/v1/public/challenge"};
   for (const auto& route : router_.routes()) {
     if (route.access && route.access->kind == http::AccessRule::Kind::anyone) {
       EXPECT_TRUE(public_routes.contains(route.pattern)) << route.pattern << " is open to anyone";

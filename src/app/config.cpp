@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "domain/hotline/proof_of_work.hpp"
+
 namespace lifeline::app {
 namespace {
 
@@ -172,6 +174,8 @@ const std::vector<Setting>& settings() {
               [](Config& c, std::int64_t v) {
                 c.hotline.concurrent_submissions = static_cast<int>(v);
               }),
+      integer("hotline.pow_difficulty", 0, domain::hotline::kMaxPowDifficulty,
+              [](Config& c, std::int64_t v) { c.hotline.pow_difficulty = static_cast<int>(v); }),
   };
   return all;
 }

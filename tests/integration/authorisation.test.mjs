@@ -13,7 +13,7 @@ const PUBLIC = new Set(['/healthz', '/readyz', '/metrics', '/api/v1/openapi.json
   '/api/v1/corpus/documents', '/api/v1/corpus/provisions', '/api/v1/corpus/provisions/{id}',
   '/api/v1/corpus/keywords', '/api/v1/corpus/resources', '/api/v1/corpus/search',
   '/api/v1/public/hotline', '/api/v1/public/reports', '/api/v1/public/reports/{code}',
-  '/api/v1/public/reports/{code}/messages', '/api/v1/public/reports/{code}/attachments']);
+  '/api/v1/public/reports/{code}/messages', '/api/v1/public/reports/{code}/attachments', '/api/v1/public/challenge']);
 const ADMINISTRATORS_ONLY = ['/api/v1/orgs', '/api/v1/users', '/api/v1/users/{id}'];
 // Routes open to some roles only, by path: the roles allowed.
 const AUTHORITY_STAFF = ['case_worker', 'decision_maker'];

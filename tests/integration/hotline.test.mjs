@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  addOrganisation, addUser, BACKEND, cli, Client, newInstance, signInNewUser, sql, startServer, stopServer,
+  addOrganisation, addUser, BACKEND, cli, Client, leadingZeroBits, newInstance, proofOfWork, signInNewUser, sql,
+  startServer, stopServer,
 } from './lib.mjs';
 
 const PROBE_AGENT = 'HotlineProbeAgent/9.9';
@@ -34,7 +35,10 @@ function anonymous(server) {
 }
 
 async function submit(server, body = report()) {
-  return anonymous(server).request('POST', '/api/v1/public/reports', { body, headers: { 'User-Agent': PROBE_AGENT } });
+  const pow = await proofOfWork(server.url);
+  return anonymous(server).request('POST', '/api/v1/public/reports', {
+    body: { pow, ...body }, headers: { 'User-Agent': PROBE_AGENT },
+  });
 }
 
 async function thread(server, code, passphrase) {
@@ -58,6 +62,28 @@ const JPEG = Buffer.concat([
   Buffer.from([0x12, 0x34, 0xff, 0xd9]),
 ]);
 
+// A PDF written as text, with a correct cross-reference table.
+function pdfOf(objects, trailerExtra = '') {
+  let pdf = '%PDF-1.7\n';
+  const offsets = [];
+  objects.forEach((object, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  return `${pdf}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra} >>\nstartxref\n${xref}\n%%EOF\n`;
+}
+const XMP = '<x:xmpmeta>dc:creator Marisol Author</x:xmpmeta>';
+const PDF = pdfOf([
+  '<< /Type /Catalog /Pages 2 0 R /Metadata 5 0 R >>',
+  '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+  '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+  '<< /Author (Marisol Author) /Title (Secret Ledger) /Producer (WriterApp 9) >>',
+  `<< /Type /Metadata /Subtype /XML /Length ${XMP.length} >>\nstream\n${XMP}\nendstream`,
+], '/Info 4 0 R');
+
 async function attach(server, code, passphrase, data) {
   return anonymous(server).request('POST', `/api/v1/public/reports/${code}/attachments`, {
     body: { data }, headers: { 'X-Passphrase': passphrase },
@@ -74,6 +100,7 @@ describe('hotline: public reporting', () => {
     instance = newInstance({
       LIFELINE_HOTLINE_PHONES: '0 800 100 200; +373 22 000 000',
       LIFELINE_HOTLINE_HOURS: 'Every day, 8:00-20:00',
+      LIFELINE_HOTLINE_SUBMISSIONS_PER_ADDRESS: '40',
       LIFELINE_LOG_LEVEL: 'info',
     });
     server = await startServer(instance);
@@ -143,7 +170,7 @@ describe('hotline: public reporting', () => {
     assert.equal(refused.status, 404);
   });
 
-  test('a photograph loses its metadata before it is stored; PDF, other files and oversized ones are refused', async () => {
+  test('a photograph loses its metadata before it is stored; active or broken PDF, other files and oversized ones are refused', async () => {
     const stored = await attach(server, code, passphrase, JPEG.toString('base64'));
     assert.equal(stored.status, 201, stored.text);
     assert.equal(stored.json.content_type, 'image/jpeg');
@@ -152,7 +179,9 @@ describe('hotline: public reporting', () => {
     assert.deepEqual(seen.json.attachments.map((a) => a.id), [stored.json.id]);
     const before = count(instance, 'hotline_attachments');
     const refusals = [
-      [Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj').toString('base64'), 415],
+      [Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj').toString('base64'), 422],
+      [Buffer.from(pdfOf(['<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>',
+        '<< /Type /Pages /Kids [] /Count 0 >>'])).toString('base64'), 422],
       [Buffer.from('<svg onload="alert(1)"/>').toString('base64'), 415],
       [JPEG.subarray(0, 30).toString('base64'), 422],
       ['not base64 at all!', 422],
@@ -226,6 +255,88 @@ describe('hotline: public reporting', () => {
     const metrics = await anonymous(server).request('GET', '/metrics');
     assert.ok(metrics.text.includes('/api/v1/public/reports/{code}'));
     assert.ok(!metrics.text.includes(code) && !metrics.text.includes('127.0.0.1'));
+  });
+});
+
+describe('hotline: proof of work instead of a CAPTCHA', () => {
+  let instance;
+  let server;
+
+  before(async () => {
+    instance = newInstance({ LIFELINE_HOTLINE_POW_DIFFICULTY: '10' });
+    server = await startServer(instance);
+  });
+  after(async () => {
+    await stopServer(server);
+    instance.cleanup();
+  });
+
+  const post = (body) => anonymous(server).request('POST', '/api/v1/public/reports', { body });
+
+  test('a challenge is issued without storing anything, and a solved one buys one report', async () => {
+    const before = count(instance, 'hotline_contacts');
+    const issued = await anonymous(server).request('GET', '/api/v1/public/challenge');
+    assert.equal(issued.status, 200);
+    assert.equal(issued.json.difficulty, 10);
+    assert.equal(issued.json.required, true);
+    assert.equal(issued.headers.get('cache-control'), 'no-store');
+    assert.ok(issued.json.expires_at > Date.now() / 1000);
+    const pow = await proofOfWork(server.url);
+    assert.ok(leadingZeroBits(pow.challenge, pow.solution) >= 10);
+    const first = await post({ ...report(), pow });
+    assert.equal(first.status, 201, first.text);
+    const again = await post({ ...report(), pow });
+    assert.equal(again.status, 403);
+    assert.equal(again.headers.get('content-type'), 'application/problem+json');
+    assert.match(again.json.detail, /already used/);
+    assert.equal(count(instance, 'hotline_contacts'), before + 1);
+  });
+
+  test('a missing, forged or unsolved proof of work is refused with a clear problem and stores nothing', async () => {
+    const before = count(instance, 'hotline_contacts');
+    const missing = await post(report());
+    assert.equal(missing.status, 400, missing.text);
+    assert.match(missing.json.detail, /proof of work/);
+    assert.ok(missing.json.errors.some((e) => e.field === 'pow'), missing.text);
+
+    const pow = await proofOfWork(server.url);
+    const [version, nonce, expires, , mac] = pow.challenge.split('.');
+    const easier = { challenge: [version, nonce, expires, '0', mac].join('.'), solution: pow.solution };
+    const forged = await post({ ...report(), pow: easier });
+    assert.equal(forged.status, 400, forged.text);
+
+    let wrong = 0;
+    while (leadingZeroBits(pow.challenge, `w${wrong}`) >= 10) wrong += 1;
+    const unsolved = await post({ ...report(), pow: { challenge: pow.challenge, solution: `w${wrong}` } });
+    assert.equal(unsolved.status, 403, unsolved.text);
+    assert.match(unsolved.json.detail, /does not solve/);
+
+    const shapeless = await post({ ...report(), pow: 'solved' });
+    assert.equal(shapeless.status, 422, shapeless.text);
+    assert.ok(shapeless.json.errors.some((e) => e.field === 'pow'));
+    assert.equal(count(instance, 'hotline_contacts'), before);
+    // The unsolved attempt did not spend the challenge: its real solution is still good.
+    assert.equal((await post({ ...report(), pow })).status, 201);
+  });
+
+  test('a report refused for its content does not spend the proof of work', async () => {
+    const pow = await proofOfWork(server.url);
+    assert.equal((await post({ ...report({ what: '' }), pow })).status, 422);
+    assert.equal((await post({ ...report(), pow })).status, 201);
+  });
+
+  test('difficulty 0 turns it off', async () => {
+    const off = newInstance({ LIFELINE_HOTLINE_POW_DIFFICULTY: '0' });
+    const open = await startServer(off);
+    try {
+      const issued = await anonymous(open).request('GET', '/api/v1/public/challenge');
+      assert.equal(issued.json.required, false);
+      const sent = await anonymous(open).request('POST', '/api/v1/public/reports', { body: report() });
+      assert.equal(sent.status, 201, sent.text);
+    } finally {
+      await stopServer(open);
+      off.cleanup();
+    }
   });
 });
 
@@ -361,6 +472,24 @@ describe('hotline: operators', () => {
     assert.equal((await users.operator.request('GET', `/api/v1/hotline/contacts/${webContact}/attachments/99999`)).status, 404);
     const audited = sql(instance, `SELECT count(*) FROM audit_log WHERE action = 'hotline.attachment.read' AND object_id = '${webContact}'`);
     assert.equal(audited.stdout, '1');
+  });
+
+  test('the operator downloads a PDF without its author, title or XMP', async () => {
+    assert.ok(PDF.includes('Secret Ledger'));
+    const added = await attach(server, web.code, web.passphrase, Buffer.from(PDF).toString('base64'));
+    assert.equal(added.status, 201, added.text);
+    assert.equal(added.json.content_type, 'application/pdf');
+    const path = `/api/v1/hotline/contacts/${webContact}/attachments/${added.json.id}`;
+    const response = await fetch(server.url + path, { headers: { Cookie: users.operator.cookie } });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/pdf');
+    assert.match(response.headers.get('content-disposition'), /\.pdf"$/);
+    const text = Buffer.from(await response.arrayBuffer()).toString('latin1');
+    assert.ok(text.startsWith('%PDF-'));
+    assert.ok(text.includes('/MediaBox'));
+    for (const gone of ['Marisol', 'Secret Ledger', 'WriterApp', '/Metadata', '/Author', '/Title']) {
+      assert.ok(!text.includes(gone), `${gone} in the stored PDF`);
+    }
   });
 
   test('the operator replies through the thread and the reporter reads it', async () => {

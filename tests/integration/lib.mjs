@@ -2,7 +2,7 @@
 // SQLite file or a real PostgreSQL database, driven over HTTP.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,8 @@ export function newInstance(extraEnv = {}) {
     LIFELINE_SERVER_PORT: '0',
     LIFELINE_SECURITY_PASSWORD_HASH: 'fast',
     LIFELINE_LOG_LEVEL: 'warn',
+    // The public forms' proof of work stays cheap in tests; its own tests set it.
+    LIFELINE_HOTLINE_POW_DIFFICULTY: '4',
     ...extraEnv,
   };
   if (BACKEND === 'postgres') {
@@ -231,4 +233,25 @@ export function pdfCharacters(bytes) {
     }
   }
   return characters;
+}
+
+// How many zero bits SHA-256(challenge || solution) starts with.
+export function leadingZeroBits(challenge, solution) {
+  const digest = createHash('sha256').update(challenge).update(solution).digest();
+  let bits = 0;
+  for (const byte of digest) {
+    if (byte === 0) { bits += 8; continue; }
+    return bits + Math.clz32(byte) - 24;
+  }
+  return bits;
+}
+
+// A solved proof of work for the public report form, as its page computes it.
+export async function proofOfWork(url) {
+  const response = await fetch(`${url}/api/v1/public/challenge`);
+  const { challenge, difficulty } = await response.json();
+  for (let candidate = 0; ; candidate++) {
+    const solution = String(candidate);
+    if (leadingZeroBits(challenge, solution) >= difficulty) return { challenge, solution };
+  }
 }

@@ -46,6 +46,7 @@ import type {
   ReportCreated,
   ReportThread,
   PublicReport,
+  PowChallenge,
   ResourceSummary,
   SearchResult,
   SignInResult,
@@ -304,6 +305,7 @@ const passphraseHeader = (passphrase: string): RequestOptions => ({ headers: { '
 const reportPath = (code: string): string => `${PUBLIC_REPORTS}/${encodeURIComponent(code)}`;
 
 export const fetchHotlinePublic = (): Promise<HotlinePublic> => api.get<HotlinePublic>(`${BASE}/public/hotline`);
+export const fetchPowChallenge = (): Promise<PowChallenge> => api.get<PowChallenge>(`${BASE}/public/challenge`);
 export const submitPublicReport = (report: PublicReport): Promise<ReportCreated> =>
   api.post<ReportCreated>(PUBLIC_REPORTS, report, { isSessionProbe: true });
 export const fetchReportThread = (code: string, passphrase: string): Promise<ReportThread> =>

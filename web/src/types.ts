@@ -577,6 +577,19 @@ export interface PublicReport {
   exploitation_types?: string[];
   contact?: string;
   website?: string;
+  pow?: PowAnswer;
+}
+
+export interface PowChallenge {
+  challenge: string;
+  difficulty: number;
+  expires_at: number;
+  required: boolean;
+}
+
+export interface PowAnswer {
+  challenge: string;
+  solution: string;
 }
 
 export interface ReportCreated {

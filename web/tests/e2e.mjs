@@ -110,6 +110,8 @@ function lifelineEnv() {
     LIFELINE_SERVER_PORT: String(env.port),
     LIFELINE_SERVER_HOST: '127.0.0.1',
     LIFELINE_SERVER_STATIC_DIR: DIST_DIR,
+    // The report form's proof of work, kept cheap here; its integration tests check it.
+    LIFELINE_HOTLINE_POW_DIFFICULTY: '8',
   };
 }
 

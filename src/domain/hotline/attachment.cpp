@@ -1,5 +1,7 @@
 #include "domain/hotline/attachment.hpp"
 
+#include "domain/hotline/pdf_cleaner.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -9,7 +11,6 @@ namespace {
 
 constexpr std::string_view kJpegStart = "\xFF\xD8\xFF";
 constexpr std::string_view kPngSignature = "\x89PNG\r\n\x1A\n";
-constexpr std::string_view kPdfStart = "%PDF";
 
 constexpr unsigned char kStartOfScan = 0xDA;
 constexpr unsigned char kEndOfImage = 0xD9;
@@ -116,11 +117,11 @@ Result<CleanAttachment> clean_attachment(std::string_view bytes) {
     return CleanAttachment{"image/png", std::move(*stripped)};
   }
   if (bytes.starts_with(kPdfStart)) {
-    return fail(Errc::unsupported_media_type,
-                "PDF attachments are not accepted: their metadata cannot be removed safely; "
-                "send a photograph (JPEG or PNG) instead");
+    auto cleaned = clean_pdf(bytes);
+    if (!cleaned) return tl::unexpected(cleaned.error());
+    return CleanAttachment{"application/pdf", std::move(*cleaned)};
   }
-  return fail(Errc::unsupported_media_type, "an attachment must be a JPEG or PNG image");
+  return fail(Errc::unsupported_media_type, "an attachment must be a JPEG or PNG image or a PDF");
 }
 
 }  // namespace lifeline::domain::hotline

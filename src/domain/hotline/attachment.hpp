@@ -1,8 +1,7 @@
-// Attachments the public sends with a report: photographs (JPEG, PNG), size-limited, with
-// everything but the picture removed before they are stored, since a phone's photograph
-// carries where and when it was taken and with which device (EXIF, XMP, IPTC, text chunks).
-// PDF is refused: its metadata (document information, XMP streams, incremental updates) cannot
-// be removed safely without a full PDF rewriter. Pure code; fuzzed.
+// Attachments the public sends with a report: photographs (JPEG, PNG) and PDF documents,
+// size-limited, with everything but the content removed before they are stored, since a
+// phone's photograph carries where and when it was taken and with which device (EXIF, XMP,
+// IPTC, text chunks) and a PDF its author and software (see pdf_cleaner.hpp). Fuzzed.
 #pragma once
 
 #include <cstddef>
@@ -16,13 +15,14 @@ namespace lifeline::domain::hotline {
 inline constexpr std::size_t kMaxAttachmentBytes = 512 * 1024;
 
 struct CleanAttachment {
-  std::string content_type;  // "image/jpeg" or "image/png", from the bytes, not the sender
-  std::string bytes;         // the image without its metadata
+  // "image/jpeg", "image/png" or "application/pdf", from the bytes, not the sender
+  std::string content_type;
+  std::string bytes;  // the file without its metadata
 };
 
 // The file's type is read from its first bytes. Errors: too_large over kMaxAttachmentBytes;
-// unsupported_media_type for anything but JPEG and PNG (PDF included, see above);
-// invalid_argument for a JPEG or PNG whose structure is broken.
+// unsupported_media_type for anything but JPEG, PNG and PDF; invalid_argument for a file
+// whose structure is broken, or a PDF that is encrypted or holds active content.
 Result<CleanAttachment> clean_attachment(std::string_view bytes);
 
 // Only the segments a decoder needs: SOI, APP0 (JFIF), APP14 (Adobe colour transform),

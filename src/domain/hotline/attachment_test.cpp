@@ -55,8 +55,8 @@ TEST(Attachment, PngKeepsOnlyThePicture) {
                               chunk("IDAT", "pixels") + chunk("IEND", ""));
 }
 
-TEST(Attachment, RefusesPdfOtherTypesAndOversizedFiles) {
-  EXPECT_EQ(clean_attachment("%PDF-1.7\n...").error().code, Errc::unsupported_media_type);
+TEST(Attachment, RefusesOtherTypesBrokenPdfAndOversizedFiles) {
+  EXPECT_EQ(clean_attachment("%PDF-1.7\n...").error().code, Errc::invalid_argument);
   EXPECT_EQ(clean_attachment("<svg onload=alert(1)>").error().code, Errc::unsupported_media_type);
   EXPECT_EQ(clean_attachment("\xFF\xD8\xFF"s + std::string(kMaxAttachmentBytes, 'x')).error().code,
             Errc::too_large);

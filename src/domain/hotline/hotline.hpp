@@ -32,6 +32,9 @@ struct HotlinePolicy {
   // Public submissions handled at once; more are answered 503 at once (the page keeps the
   // text and sends it again), so a flood cannot take every server thread from the operators.
   int concurrent_submissions = 2;
+  // Leading zero bits of SHA-256 the public report form must find before sending (about
+  // 2^18 hashes, a second or so on a cheap phone); 0 turns the proof of work off.
+  int pow_difficulty = 18;
 };
 inline constexpr std::string_view kPoliceOrganisation = "police";
 

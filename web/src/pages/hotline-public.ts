@@ -33,6 +33,7 @@ import {
   type DraftKind,
   type DraftStorage,
 } from '../hotline-draft';
+import { ProofOfWork, isPowRefusal } from '../proof-of-work';
 import { href } from '../router';
 import type { HotlineKind, HotlineMessage, HotlinePublic, PublicReport, ReportCreated, ReportThread } from '../types';
 import { card, page } from './common';
@@ -242,6 +243,21 @@ function reportForm(kind: HotlineKind, details: HotlinePublic | null, slot: HTML
   form.addEventListener('input', () => writeDraft(kind, draftOf(fields)));
   form.addEventListener('change', () => writeDraft(kind, draftOf(fields)));
   let retry: number | undefined;
+  // Worked out while the reporter types, so sending does not wait for it.
+  const proofOfWork = new ProofOfWork();
+  const post = async (): Promise<ReportCreated> => {
+    const body = reportBody(kind, fields);
+    body.pow = await proofOfWork.answer();
+    try {
+      return await submitPublicReport(body);
+    } catch (error) {
+      if (!isPowRefusal(error)) throw error;
+      // The challenge expired while the reporter typed (or was spent): once more with a new one.
+      proofOfWork.renew();
+      body.pow = await proofOfWork.answer();
+      return submitPublicReport(body);
+    }
+  };
   const send = async (): Promise<void> => {
     window.clearTimeout(retry);
     if (!fields.what.value.trim()) {
@@ -251,7 +267,8 @@ function reportForm(kind: HotlineKind, details: HotlinePublic | null, slot: HTML
     }
     writeDraft(kind, draftOf(fields));
     try {
-      const created = await submitPublicReport(reportBody(kind, fields));
+      status.info(t('hotline.sending'));
+      const created = await post();
       forgetDraft(kind);
       replaceContent(slot, secretsCard(created));
     } catch (error) {
@@ -332,7 +349,7 @@ function base64Of(file: File): Promise<string> {
 
 function attachmentForm(thread: ReportThread, passphrase: string, reload: () => Promise<void>): HTMLElement {
   const status = new StatusRegion();
-  const input = h('input', { attrs: { id: 'hotline-photo', name: 'data', type: 'file', accept: 'image/jpeg,image/png' } });
+  const input = h('input', { attrs: { id: 'hotline-photo', name: 'data', type: 'file', accept: 'image/jpeg,image/png,application/pdf' } });
   const form = h(
     'form',
     { class: 'stack', attrs: { novalidate: true } },
