@@ -23,7 +23,8 @@ const CASE_CHANGES = ['review-requests', 'reflection-extensions', 'guardian', 'a
 const PROVIDER_ROUTES = ['/api/v1/services', '/api/v1/services/{id}', '/api/v1/services/{id}/answer',
   '/api/v1/services/{id}/delivery'];
 const STATS_ROUTES = ['/api/v1/stats/dimensions', '/api/v1/stats/table', '/api/v1/stats/process',
-  '/api/v1/stats/export/cases', '/api/v1/stats/export/microdata', '/api/v1/stats/external/unodc'];
+  '/api/v1/stats/export/cases', '/api/v1/stats/export/microdata', '/api/v1/stats/external/unodc',
+  '/api/v1/stats/report', '/api/v1/stats/criminal-justice', '/api/v1/stats/export/unodc'];
 const HOTLINE_ROUTES = ['/api/v1/hotline/settings', '/api/v1/hotline/contacts', '/api/v1/hotline/contacts/{id}',
   '/api/v1/hotline/contacts/{id}/messages', '/api/v1/hotline/contacts/{id}/triage', '/api/v1/hotline/contacts/{id}/links',
   '/api/v1/hotline/contacts/{id}/referral', '/api/v1/hotline/contacts/{id}/tips',
