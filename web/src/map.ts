@@ -14,11 +14,10 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json';
 import { countryName } from './countries';
-import { h } from './dom';
+import { h, SVG_NAMESPACE, svg } from './dom';
 import { language, t } from './i18n';
 import { classBounds, classColour, classOf } from './map-scale';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
 const WIDTH = 960;
 const MAP_HEIGHT = 470;
 const TITLE_HEIGHT = 34;
@@ -101,13 +100,6 @@ export function drawableCodes(): Set<string> {
   return new Set(shapes().map((s) => s.code));
 }
 
-function svg(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
-  const element = document.createElementNS(SVG_NS, tag);
-  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, String(value));
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
-
 function hatchPattern(id: string): SVGElement {
   const pattern = svg('pattern', { id, patternUnits: 'userSpaceOnUse', width: 6, height: 6, patternTransform: 'rotate(45)' });
   pattern.appendChild(svg('rect', { width: 6, height: 6, fill: HATCH_BACKGROUND }));
@@ -131,7 +123,7 @@ function drawMap(parts: MapParts, hatchId: string): SVGSVGElement {
   const legendRows = Math.ceil(parts.legend.length / LEGEND_COLUMNS);
   const height = TITLE_HEIGHT + MAP_HEIGHT + 12 + legendRows * LEGEND_ROW;
   const summary = t('map.summary', { title: parts.title, shaded: [...parts.shading.values()].filter((s) => s.shaded).length });
-  const chart = svg('svg', { xmlns: SVG_NS, viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', 'aria-label': summary, class: `world-map ${parts.className}`, 'font-family': 'sans-serif', 'font-size': 14 }) as SVGSVGElement;
+  const chart = svg('svg', { xmlns: SVG_NAMESPACE, viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', 'aria-label': summary, class: `world-map ${parts.className}`, 'font-family': 'sans-serif', 'font-size': 14 }) as SVGSVGElement;
   chart.appendChild(svg('title', {}, summary));
   const defs = svg('defs', {});
   defs.appendChild(hatchPattern(hatchId));

@@ -1,7 +1,7 @@
 // What the action-plan and questionnaire pages share: the bar chart (drawn here as SVG, no
 // library, with its SVG and PNG downloads), status badges and the coordinator role.
 import { chartDownloads } from '../chart-export';
-import { h } from '../dom';
+import { h, svg } from '../dom';
 import { isMessageKey, t } from '../i18n';
 import { barLayout, percent, type Bar } from '../monitoring-logic';
 
@@ -9,18 +9,10 @@ export const COORDINATOR = 'coordinator';
 export const ACTION_PLAN_PATH = '/action-plan';
 export const QUESTIONNAIRES_PATH = '/questionnaires';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const CHART_WIDTH = 640;
 const LABEL_WIDTH = 170;
 const ROW = 28;
 const BAR = 18;
-
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, String(value));
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
 
 /**
  * Horizontal bars of value against total, with the figures written out, for a chart whose

@@ -7,7 +7,7 @@
 // can be bookmarked and shared with colleagues who may see it.
 import { chartDownloads } from '../chart-export';
 import { countryName } from '../countries';
-import { h, replaceContent } from '../dom';
+import { h, replaceContent, svg } from '../dom';
 import { fetchStatsProcess, fetchStatsTable, statsReportUrl, statsTableUrl, type StatsQuery } from '../endpoints';
 import { StatusRegion, inputField, selectField, submitButton } from '../forms';
 import { isMessageKey, language, t, termLabel } from '../i18n';
@@ -160,7 +160,6 @@ function suppressionNote(table: StatsTable): HTMLElement {
 
 // ---- The chart ----
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
 const BAR_HEIGHT = 22;
 const BAR_GAP = 8;
 const LABEL_WIDTH = 220;
@@ -168,13 +167,6 @@ const BAR_AREA = 360;
 const VALUE_WIDTH = 60;
 const BAR_COLOUR = '#2f5f8f';
 const TEXT_COLOUR = '#1a1a1a';
-
-function svg(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
-  const element = document.createElementNS(SVG_NS, tag);
-  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, String(value));
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
 
 /** Horizontal bars of the row totals; a suppressed total has no bar, only its mark. */
 export function barChart(table: StatsTable): SVGSVGElement {
