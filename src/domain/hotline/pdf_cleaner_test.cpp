@@ -33,20 +33,21 @@ std::string stream_of(const std::string& dictionary_extra, const std::string& da
                      data);
 }
 
-const std::string kXmp =
-    stream_of("/Type /Metadata /Subtype /XML", "<x:xmpmeta>dc:creator Marisol Author</x:xmpmeta>");
-
 // A one-page document by "Marisol Author" titled "Secret Ledger", with XMP on the catalogue
 // and on the page.
 std::string pdf_with_metadata() {
+  const std::string page =
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Metadata 5 0 R "
+      "/PieceInfo << /Editor << /Private (Marisol's laptop) >> >> >>";
+  const std::string xmp = stream_of("/Type /Metadata /Subtype /XML",
+                                    "<x:xmpmeta>dc:creator Marisol Author</x:xmpmeta>");
   return pdf_of(
       {
           "<< /Type /Catalog /Pages 2 0 R /Metadata 5 0 R >>",
           "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-          "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Metadata 5 0 R "
-          "/PieceInfo << /Editor << /Private (Marisol's laptop) >> >> >>",
+          page,
           "<< /Author (Marisol Author) /Title (Secret Ledger) /Producer (WriterApp 9) >>",
-          kXmp,
+          xmp,
       },
       "/Info 4 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]");
 }
